@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root, found from this file's place in packages/server/{src,dist}. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; undefined → embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with every problem found. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const portText = env.PORT ?? '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    problems.push(`PORT must be a whole number from 1 to 65535, got "${portText}"`);
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+
+  const demoText = (env.HEXIE_DEMO ?? '1').trim().toLowerCase();
+  if (!['0', '1', 'true', 'false'].includes(demoText)) {
+    problems.push(`HEXIE_DEMO must be 1 (load demo data into an empty database) or 0 (start empty), got "${env.HEXIE_DEMO}"`);
+  }
+
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(repoRoot, env.HEXIE_DATA_DIR?.trim() || '.data'),
+    demo: demoText === '1' || demoText === 'true',
+    webDist: path.resolve(repoRoot, 'packages/web/dist'),
+  };
+}

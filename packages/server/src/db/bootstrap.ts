@@ -1,0 +1,20 @@
+import type { Config } from '../config.js';
+import { openDatabase, type Orm } from './orm.js';
+import { loadReferenceData } from './reference.js';
+import { loadDemoData } from './seeders/demo-load.js';
+
+/** Opens and migrates the database, loads reference data, and demo data into an empty database. */
+export async function bootstrapDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>, log: (line: string, final?: boolean) => void = () => {}): Promise<Orm> {
+  const orm = await openDatabase(config);
+  const em = orm.em.fork();
+  await loadReferenceData(em as never);
+  if (config.demo) {
+    const [{ any }] = await em.getConnection().execute<{ any: boolean }[]>('select exists (select 1 from observation) as any');
+    if (!any) {
+      const started = Date.now();
+      const rows = await loadDemoData(orm, config.databaseUrl, { log });
+      log(`Loaded ${rows.toLocaleString('en')} demo observations in ${((Date.now() - started) / 1000).toFixed(1)} s.`, true);
+    }
+  }
+  return orm;
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import type { MikroORM } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { Indicator } from '../modules/indicator/indicator.entity.js';
+import { Observation, Rollup } from '../modules/observation/observation.entity.js';
+import { PublishedFigure, SourceDocument, Target } from '../modules/published/published.entity.js';
+import { Region, RegionAncestor } from '../modules/region/region.entity.js';
+import { Migration20261121000000_initial } from './migrations/Migration20261121000000_initial.js';
+
+export const entities = [Region, RegionAncestor, Indicator, Observation, Rollup, SourceDocument, PublishedFigure, Target];
+
+export type Orm = MikroORM;
+export type Em = SqlEntityManager;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; without it, embedded PGlite in `dataDir` (or in memory when dataDir is `memory://`). */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Log every SQL statement through this callback (tests count statements with it). */
+  onQuery?: (sql: string) => void;
+}
+
+const common = (options: DatabaseOptions) => ({
+  entities,
+  extensions: [Migrator],
+  migrations: { migrationsList: [Migration20261121000000_initial], snapshot: false, transactional: true },
+  discovery: { warnWhenNoEntities: false },
+  debug: options.onQuery ? (['query'] as const) : false,
+  logger: options.onQuery ? (message: string) => options.onQuery!(message) : undefined,
+  allowGlobalContext: false,
+});
+
+/** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
+  let orm: Orm;
+  if (options.databaseUrl) {
+    const { MikroORM } = await import('@mikro-orm/postgresql');
+    orm = await MikroORM.init({ ...common(options), clientUrl: options.databaseUrl, pool: { min: 0, max: 10 } } as never);
+  } else {
+    const { MikroORM } = await import('@mikro-orm/pglite');
+    if (!options.dataDir.startsWith('memory:')) mkdirSync(options.dataDir, { recursive: true });
+    orm = await MikroORM.init({ ...common(options), dbName: 'hexie', driverOptions: { dataDir: options.dataDir } } as never);
+  }
+  await orm.migrator.up();
+  return orm;
+}
+
+export const isPglite = (orm: Orm): boolean => orm.config.get('driver')?.name === 'PgliteDriver';

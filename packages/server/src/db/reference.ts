@@ -1,0 +1,66 @@
+import { loadIndicatorCatalog } from '../modules/indicator/indicator.catalog.js';
+import { loadFacts, loadSources } from '../modules/published/published.catalog.js';
+import { loadRegionTree, type RegionRow } from '../modules/region/region.reference.js';
+import type { Em } from './orm.js';
+import { db, sql } from './sql.js';
+
+const chunks = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+/** Every (region, strict ancestor) pair of the tree. */
+export function ancestorPairs(regions: RegionRow[]): { region_code: string; ancestor_code: string }[] {
+  const parent = new Map(regions.map((r) => [r.code, r.parentCode]));
+  const pairs: { region_code: string; ancestor_code: string }[] = [];
+  for (const r of regions) {
+    for (let a = r.parentCode; a; a = parent.get(a) ?? null) pairs.push({ region_code: r.code, ancestor_code: a });
+  }
+  return pairs;
+}
+
+/**
+ * Loads the reference data into an empty database: the region tree, the indicator catalog, the
+ * source documents with their published figures and targets. Tables that already hold rows are
+ * left as they are (reference data is data: it may have been edited since).
+ */
+export async function loadReferenceData(em: Em): Promise<void> {
+  await em.transactional(async (tx) => {
+    const k = db(tx);
+    const count = async (table: string) =>
+      Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(k)).rows[0].n);
+
+    if ((await count('region')) === 0) {
+      const regions = loadRegionTree();
+      for (const part of chunks(regions, 1000)) {
+        await k.insertInto('region').values(part.map((r) => ({ code: r.code, name: r.name, name_en: r.nameEn, level: r.level, parent_code: r.parentCode, position: r.position }))).execute();
+      }
+      for (const part of chunks(ancestorPairs(regions), 2000)) await k.insertInto('region_ancestor').values(part).execute();
+    }
+
+    if ((await count('indicator')) === 0) {
+      const catalog = loadIndicatorCatalog();
+      const idOf = new Map(catalog.map((i) => [i.code, i.id]));
+      await k.insertInto('indicator').values(catalog.map((i) => ({
+        id: i.id, code: i.code, category: i.category, name: i.name, name_en: i.nameEn, unit: i.unit, unit_en: i.unitEn,
+        frequency: i.frequency, aggregation: i.aggregation,
+        numerator_id: i.numeratorCode ? idOf.get(i.numeratorCode) : null,
+        denominator_id: i.denominatorCode ? idOf.get(i.denominatorCode) : null,
+        factor: i.factor, reporting_level: i.reportingLevel, position: i.position,
+      }))).execute();
+    }
+
+    if ((await count('source_document')) === 0) {
+      const sources = await k.insertInto('source_document').values(loadSources()).returning(['id', 'file']).execute();
+      const sourceId = new Map(sources.map((s) => [s.file as string, s.id as number]));
+      const indicators = await k.selectFrom('indicator').select(['id', 'code']).execute();
+      const indicatorId = new Map(indicators.map((i) => [i.code as string, i.id as number]));
+      for (const f of loadFacts()) {
+        const id = indicatorId.get(f.indicatorCode);
+        const source = sourceId.get(f.sourceFile);
+        if (id === undefined || source === undefined) throw new Error(`seed fact names an unknown indicator or source: ${f.indicatorCode} ${f.sourceFile}`);
+        const row = { region_code: f.regionCode, indicator_id: id, period_start: f.periodStart, period_end: f.periodEnd, value: f.value, unit: f.unit, qualifier: f.qualifier, source_id: source, quote: f.quote };
+        if (f.kind === 'target') await k.insertInto('target').values(row).execute();
+        else await k.insertInto('published_figure').values({ ...row, scope: f.scope }).execute();
+      }
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import { loadIndicatorCatalog } from '../../modules/indicator/indicator.catalog.js';
+import { toSqlDate } from '../../modules/aggregate/period.js';
+import { loadFacts } from '../../modules/published/published.catalog.js';
+import { loadRegionTree } from '../../modules/region/region.reference.js';
+import { openBulkSession } from '../bulk.js';
+import type { Orm } from '../orm.js';
+import { generateDemoData, type DemoOptions } from './demo-data.js';
+
+const OBSERVATION_COLUMNS = ['indicator_id', 'region_code', 'period', 'value', 'synthetic'];
+
+/**
+ * Loads the demo observations into an empty `observation` table in one transaction, with COPY:
+ * foreign keys and the roll-up triggers are set aside during the load, the roll-ups are then
+ * rebuilt once, and the keys are checked when they are put back. Returns the rows loaded.
+ */
+export async function loadDemoData(
+  orm: Orm,
+  databaseUrl: string | undefined,
+  options: DemoOptions & { log?: (line: string, final?: boolean) => void } = {},
+): Promise<number> {
+  const log = options.log ?? (() => {});
+  const series = generateDemoData(loadIndicatorCatalog(), loadRegionTree(), loadFacts(), options);
+  const total = series.reduce((n, s) => n + s.values.length, 0);
+  const session = await openBulkSession(orm, databaseUrl);
+  let loaded = 0;
+  try {
+    await session.exec(`begin;
+      alter table observation drop constraint if exists observation_indicator_id_fkey;
+      alter table observation drop constraint if exists observation_region_code_fkey;
+      alter table observation disable trigger user;`);
+    for (const s of series) {
+      const T = s.periods.length;
+      const dates = s.periods.map(toSqlDate);
+      const lines: string[] = [];
+      for (let r = 0; r < s.regions.length; r++) {
+        for (let t = 0; t < T; t++) lines.push(`${s.indicator.id},${s.regions[r]},${dates[t]},${s.values[r * T + t]},t`);
+      }
+      await session.copyCsv('observation', OBSERVATION_COLUMNS, lines.join('\n') + '\n');
+      loaded += lines.length;
+      log(`Loading demo data: ${(loaded / 1e6).toFixed(2)}M of ${(total / 1e6).toFixed(2)}M rows (${Math.round((100 * loaded) / total)}%) — ${s.indicator.code}`);
+    }
+    log('Loading demo data: building roll-ups…');
+    await session.exec(`alter table observation enable trigger user;
+      alter table observation add constraint observation_indicator_id_fkey foreign key (indicator_id) references indicator (id);
+      alter table observation add constraint observation_region_code_fkey foreign key (region_code) references region (code);
+      select hexie_rollup_rebuild();
+      commit;`);
+    await session.exec('analyze');
+  } catch (error) {
+    await session.exec('rollback').catch(() => {});
+    throw error;
+  } finally {
+    await session.close();
+  }
+  return loaded;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { bootstrapDatabase } from './db/bootstrap.js';
+import { buildApp } from './http/app.js';
+
+/** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
+function progress(line: string, final = false) {
+  if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
+  else console.log(line);
+}
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  console.log(
+    `Hexie: ${config.databaseUrl ? `PostgreSQL at ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}` : `embedded PGlite in ${config.dataDir}`}`,
+  );
+  const orm = await bootstrapDatabase(config, progress);
+  const app = await buildApp({ orm, webDist: config.webDist });
+  await app.listen({ port: config.port, host: config.host });
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`Hexie is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${host}:${config.port}/ (GraphQL at /graphql)`);
+
+  const stop = async () => {
+    await app.close();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Hexie could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,213 @@
+import { badInput } from '../../errors.js';
+import { db, sql } from '../../db/sql.js';
+import type { Loaders } from '../../context.js';
+import type { Indicator as IndicatorRecord } from '../indicator/indicator.entity.js';
+import { levelDepth, type RegionLevel } from '../region/region.entity.js';
+import type { Region as RegionRecord } from '../region/region.entity.js';
+import type { Em } from '../../db/orm.js';
+import {
+  bucketStart, GRAIN_MONTHS, parseRange, periodLabel, toSqlDate, type Grain, type MonthRange,
+} from './period.js';
+
+export interface Point {
+  period: string;
+  value: number | null;
+  previous: number | null;
+  yoy: number | null;
+}
+
+export interface SeriesResult {
+  indicator: IndicatorRecord;
+  region: RegionRecord;
+  grain: Grain;
+  from: string;
+  to: string;
+  total: number | null;
+  totalPrevious: number | null;
+  totalYoy: number | null;
+  points: Point[];
+  note: string | null;
+}
+
+export interface RegionValueResult {
+  region: RegionRecord;
+  value: number | null;
+  note: string | null;
+}
+
+/** Values of one base (sum/last) indicator per region and bucket; bucket null = the whole range. */
+type Cells = Map<string, Map<string | null, number>>;
+
+const LEVEL_NAMES: Record<RegionLevel, string> = { NATION: 'nation', PROVINCE: 'province', CITY: 'city', COUNTY: 'county' };
+
+/**
+ * Aggregation in SQL, following each indicator's rule: `sum` flows are summed over periods and
+ * regions; `last` stocks take the last period with data in the range (summed over regions, which the
+ * roll-ups hold); `ratio` = factor × aggregated numerator / aggregated denominator.
+ * Data below a region is read from `observation` when the region is at the reporting level and
+ * from `rollup` when it is coarser; a finer region has no value, and the note says why.
+ */
+export class AggregateService {
+  constructor(
+    private readonly em: Em,
+    private readonly loaders: Loaders,
+  ) {}
+
+  async indicator(code: string): Promise<IndicatorRecord> {
+    const indicator = await this.loaders.indicator.load(code);
+    if (indicator) return indicator;
+    const all = await this.loaders.allIndicators();
+    throw badInput(`Unknown indicator "${code}". Valid codes: ${all.map((i) => i.code).join(', ')}.`);
+  }
+
+  async region(code: string): Promise<RegionRecord> {
+    const region = await this.loaders.region.load(code);
+    if (region) return region;
+    throw badInput(
+      `Unknown region code "${code}": use a six-digit GB/T 2260 code such as 100000 (全国), 510000 (四川省) or 510100 (成都市); the regions query lists them.`,
+    );
+  }
+
+  /** The range of `from`..`to`, checked against the indicator's frequency. */
+  range(indicator: IndicatorRecord, from: string, to: string): MonthRange {
+    const range = parseRange(from, to);
+    if (indicator.frequency === 'annual' && (range.from % 12 !== 0 || range.to % 12 !== 11)) {
+      throw badInput(
+        `Indicator "${indicator.code}" is reported once a year: "from" and "to" must cover whole years (e.g. from "2021" to "2023"), got ${from}..${to}.`,
+      );
+    }
+    return range;
+  }
+
+  checkGrain(indicator: IndicatorRecord, grain: Grain): void {
+    if (indicator.frequency === 'annual' && grain !== 'YEAR') {
+      throw badInput(`Indicator "${indicator.code}" is reported once a year: use grain YEAR (MONTH and QUARTER are not available for it).`);
+    }
+  }
+
+  /** Why a region at `level` has no value of `indicator`, or null when it has one. */
+  private finerNote(indicator: IndicatorRecord, region: RegionRecord, level: RegionLevel): string | null {
+    if (levelDepth(level) <= levelDepth(indicator.reportingLevel)) return null;
+    return `"${indicator.code}" is reported at ${LEVEL_NAMES[indicator.reportingLevel]} level; ${region.code} ${region.name} is a ${LEVEL_NAMES[level]}, finer than that, so it has no value of its own.`;
+  }
+
+  async series(indicatorCode: string, regionCode: string, from: string, to: string, grain: Grain): Promise<SeriesResult> {
+    const [indicator, region] = await Promise.all([this.indicator(indicatorCode), this.region(regionCode)]);
+    const range = this.range(indicator, from, to);
+    this.checkGrain(indicator, grain);
+
+    const buckets: number[] = [];
+    for (let m = bucketStart(range.from, grain); m <= range.to; m += GRAIN_MONTHS[grain]) buckets.push(m);
+    const note = this.finerNote(indicator, region, region.level);
+    const result: SeriesResult = {
+      indicator, region, grain, from, to, note,
+      total: null, totalPrevious: null, totalYoy: null,
+      points: buckets.map((m) => ({ period: periodLabel(m, grain), value: null, previous: null, yoy: null })),
+    };
+    if (note) return result;
+
+    const previousRange = { from: range.from - 12, to: range.to - 12 };
+    const [current, previous] = await Promise.all([
+      this.values(indicator, region, 'self', range, grain),
+      this.values(indicator, region, 'self', previousRange, grain),
+    ]);
+    const now = current.get(region.code);
+    const before = previous.get(region.code);
+    for (const [i, point] of result.points.entries()) {
+      point.value = now?.get(monthLabel(buckets[i])) ?? null;
+      point.previous = before?.get(monthLabel(buckets[i] - 12)) ?? null;
+      point.yoy = change(point.value, point.previous);
+    }
+    result.total = now?.get(null) ?? null;
+    result.totalPrevious = before?.get(null) ?? null;
+    result.totalYoy = change(result.total, result.totalPrevious);
+    return result;
+  }
+
+  async breakdown(indicatorCode: string, regionCode: string, from: string, to: string): Promise<RegionValueResult[]> {
+    const [indicator, region] = await Promise.all([this.indicator(indicatorCode), this.region(regionCode)]);
+    const range = this.range(indicator, from, to);
+    const children = await this.loaders.children.load(region.code);
+    if (!children.length) return [];
+    const note = this.finerNote(indicator, children[0], children[0].level);
+    if (note) return children.map((child) => ({ region: child, value: null, note: this.finerNote(indicator, child, child.level) }));
+    const values = await this.values(indicator, region, 'children', range, null);
+    return children.map((child) => ({ region: child, value: values.get(child.code)?.get(null) ?? null, note: null }));
+  }
+
+  /** The indicator's aggregate for a region over a range (null when there is no data). */
+  async total(indicator: IndicatorRecord, region: RegionRecord, range: MonthRange): Promise<number | null> {
+    if (this.finerNote(indicator, region, region.level)) return null;
+    return (await this.values(indicator, region, 'self', range, null)).get(region.code)?.get(null) ?? null;
+  }
+
+  /** Aggregated values per region and bucket, ratios combined from their parts. */
+  private async values(indicator: IndicatorRecord, region: RegionRecord, scope: 'self' | 'children', range: MonthRange, grain: Grain | null): Promise<Cells> {
+    if (indicator.aggregation !== 'ratio') return this.baseValues(indicator, region, scope, range, grain);
+    const [numerator, denominator] = await Promise.all([
+      this.loaders.indicatorById.load(indicator.numeratorId!),
+      this.loaders.indicatorById.load(indicator.denominatorId!),
+    ]);
+    const [num, den] = await Promise.all([
+      this.baseValues(numerator!, region, scope, range, grain),
+      this.baseValues(denominator!, region, scope, range, grain),
+    ]);
+    const factor = Number(indicator.factor ?? 1);
+    const out: Cells = new Map();
+    for (const [code, byBucket] of den) {
+      const ratios = new Map<string | null, number>();
+      for (const [bucket, d] of byBucket) {
+        const n = num.get(code)?.get(bucket);
+        // factor × n first: integer parts divide exactly (100 × 93 / 100 is 93, not 92.99…).
+        if (n !== undefined && d !== 0) ratios.set(bucket, (factor * n) / d);
+      }
+      out.set(code, ratios);
+    }
+    return out;
+  }
+
+  private async baseValues(indicator: IndicatorRecord, region: RegionRecord, scope: 'self' | 'children', range: MonthRange, grain: Grain | null): Promise<Cells> {
+    const level = scope === 'self' ? region.level : childLevel(region.level);
+    const table = sql.table(level === indicator.reportingLevel ? 'observation' : 'rollup');
+    const join = scope === 'children' ? sql`join region c on c.code = t.region_code and c.parent_code = ${region.code}` : sql``;
+    const where = sql`t.indicator_id = ${indicator.id} and t.period between ${toSqlDate(range.from)}::date and ${toSqlDate(range.to)}::date
+      ${scope === 'self' ? sql`and t.region_code = ${region.code}` : sql``}`;
+    const bucket = sql.raw(grain === 'QUARTER' ? `date_trunc('quarter', t.period::timestamp)::date` : grain === 'YEAR' ? `date_trunc('year', t.period::timestamp)::date` : 't.period');
+
+    type Row = { region_code: string; bucket: string | null; value: number };
+    let rows: Row[];
+    if (indicator.aggregation === 'sum') {
+      const grouping = grain ? sql`grouping sets ((t.region_code, ${bucket}), (t.region_code))` : sql`t.region_code`;
+      const bucketColumn = grain ? sql`to_char(${bucket}, 'YYYY-MM')` : sql`null`;
+      rows = (await sql<Row>`select t.region_code, ${bucketColumn} as bucket, sum(t.value) as value
+        from ${table} t ${join} where ${where} group by ${grouping}`.execute(db(this.em))).rows;
+    } else {
+      // last: the latest period with data, per bucket and over the whole range
+      const perBucket = grain
+        ? sql`(select distinct on (t.region_code, ${bucket}) t.region_code, to_char(${bucket}, 'YYYY-MM') as bucket, t.value
+            from ${table} t ${join} where ${where} order by t.region_code, ${bucket}, t.period desc) union all `
+        : sql``;
+      rows = (await sql<Row>`${perBucket}(select distinct on (t.region_code) t.region_code, null as bucket, t.value
+        from ${table} t ${join} where ${where} order by t.region_code, t.period desc)`.execute(db(this.em))).rows;
+    }
+    const cells: Cells = new Map();
+    for (const row of rows) {
+      if (!cells.has(row.region_code)) cells.set(row.region_code, new Map());
+      cells.get(row.region_code)!.set(row.bucket, Number(row.value));
+    }
+    return cells;
+  }
+}
+
+const childLevel = (level: RegionLevel): RegionLevel => (['NATION', 'PROVINCE', 'CITY', 'COUNTY'] as const)[Math.min(levelDepth(level) + 1, 3)];
+
+/** `YYYY-MM` of a month index: how SQL labels a bucket by its first month. */
+const monthLabel = (index: number): string => toSqlDate(index).slice(0, 7);
+
+/** Year-on-year change in percent. */
+function change(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null || previous === 0) return null;
+  return ((value - previous) / Math.abs(previous)) * 100;
+}
+
+

@@ -1,0 +1,109 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { db, sql } from '../../db/sql.js';
+import { badInput } from '../../errors.js';
+import { GrainEnum, RegionValueNode, SeriesNode } from '../aggregate/aggregate.types.js';
+import { NATION_CODE } from '../region/region.reference.js';
+import { CATEGORIES } from './indicator.catalog.js';
+import { CategoryNode, IndicatorNode } from './indicator.types.js';
+
+const dataRanges = new WeakMap<Context, DataLoader<number, { first: string; last: string } | null>>();
+
+/** First and last period with data per indicator, batched (read from the national roll-up). */
+function dataRange(ctx: Context) {
+  let loader = dataRanges.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = (
+        await sql<{ indicator_id: number; first: string; last: string }>`
+          select indicator_id, to_char(min(period), 'YYYY-MM') as first, to_char(max(period), 'YYYY-MM') as last
+          from rollup where region_code = ${NATION_CODE} and indicator_id in (${sql.join([...ids])})
+          group by indicator_id`.execute(db(ctx.em))
+      ).rows;
+      return ids.map((id) => rows.find((r) => r.indicator_id === id) ?? null);
+    });
+    dataRanges.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => IndicatorNode)
+export class IndicatorResolver {
+  @Query(() => IndicatorNode, { nullable: true, description: 'One indicator by code; null when unknown.' })
+  indicator(@Arg('code', () => String) code: string, @Ctx() { loaders }: Context) {
+    return loaders.indicator.load(code);
+  }
+
+  @Query(() => [IndicatorNode], { description: 'The indicator catalog, optionally one category, in catalog order.' })
+  async indicators(@Ctx() { loaders }: Context, @Arg('category', () => String, { nullable: true }) category?: string | null) {
+    if (category && !CATEGORIES.some((c) => c.code === category)) {
+      throw badInput(`Unknown category "${category}". Valid categories: ${CATEGORIES.map((c) => c.code).join(', ')}.`);
+    }
+    const all = await loaders.allIndicators();
+    return category ? all.filter((i) => i.category === category) : all;
+  }
+
+  @FieldResolver(() => [GrainEnum], { description: 'The grains a series of this indicator can use.' })
+  grains(@Root() indicator: IndicatorNode) {
+    return indicator.frequency === 'annual' ? [GrainEnum.YEAR] : [GrainEnum.MONTH, GrainEnum.QUARTER, GrainEnum.YEAR];
+  }
+
+  @FieldResolver(() => IndicatorNode, { nullable: true, description: 'For ratios: the indicator summed above the line.' })
+  numerator(@Root() indicator: IndicatorNode, @Ctx() { loaders }: Context) {
+    return indicator.numeratorId ? loaders.indicatorById.load(indicator.numeratorId) : null;
+  }
+
+  @FieldResolver(() => IndicatorNode, { nullable: true, description: 'For ratios: the indicator summed below the line.' })
+  denominator(@Root() indicator: IndicatorNode, @Ctx() { loaders }: Context) {
+    return indicator.denominatorId ? loaders.indicatorById.load(indicator.denominatorId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The first period with data (2021-01, or 2020 for annual indicators).' })
+  async firstPeriod(@Root() indicator: IndicatorNode, @Ctx() ctx: Context) {
+    const range = await dataRange(ctx).load(indicator.numeratorId ?? indicator.id);
+    return range && (indicator.frequency === 'annual' ? range.first.slice(0, 4) : range.first);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The latest period with data.' })
+  async latestPeriod(@Root() indicator: IndicatorNode, @Ctx() ctx: Context) {
+    const range = await dataRange(ctx).load(indicator.numeratorId ?? indicator.id);
+    return range && (indicator.frequency === 'annual' ? range.last.slice(0, 4) : range.last);
+  }
+
+  @FieldResolver(() => SeriesNode, { description: 'This indicator for a region over from..to (see Query.series).' })
+  series(
+    @Root() indicator: IndicatorNode,
+    @Ctx() { aggregate }: Context,
+    @Arg('region', () => String) region: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Arg('grain', () => GrainEnum) grain: GrainEnum,
+  ) {
+    return aggregate.series(indicator.code, region, from, to, grain);
+  }
+
+  @FieldResolver(() => [RegionValueNode], { description: "One value per direct child of the region (see Query.breakdown)." })
+  breakdown(
+    @Root() indicator: IndicatorNode,
+    @Ctx() { aggregate }: Context,
+    @Arg('region', () => String) region: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+  ) {
+    return aggregate.breakdown(indicator.code, region, from, to);
+  }
+}
+
+@Resolver(() => CategoryNode)
+export class CategoryResolver {
+  @Query(() => [CategoryNode], { description: 'Indicator categories in dashboard order.' })
+  categories() {
+    return CATEGORIES;
+  }
+
+  @FieldResolver(() => [IndicatorNode])
+  async indicators(@Root() category: CategoryNode, @Ctx() { loaders }: Context) {
+    return (await loaders.allIndicators()).filter((i) => i.category === category.code);
+  }
+}

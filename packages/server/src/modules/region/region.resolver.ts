@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import { Region, type RegionLevel } from './region.entity.js';
+import { RegionLevelEnum, RegionNode } from './region.types.js';
+
+@Resolver(() => RegionNode)
+export class RegionResolver {
+  @Query(() => RegionNode, { nullable: true, description: 'One region by its GB/T 2260 code; null when unknown.' })
+  region(@Arg('code', () => String) code: string, @Ctx() { loaders }: Context) {
+    return loaders.region.load(code);
+  }
+
+  @Query(() => [RegionNode], {
+    description: 'Regions filtered by parent code and/or level (ordered by code). Without arguments: the nation and the provinces.',
+  })
+  async regions(
+    @Ctx() { em, aggregate }: Context,
+    @Arg('parent', () => String, { nullable: true }) parent?: string | null,
+    @Arg('level', () => RegionLevelEnum, { nullable: true }) level?: RegionLevel | null,
+  ) {
+    if (parent) await aggregate.region(parent);
+    if (!parent && !level) return em.find(Region, { level: { $in: ['NATION', 'PROVINCE'] } }, { orderBy: { code: 'asc' } });
+    return em.find(Region, { ...(parent ? { parentCode: parent } : {}), ...(level ? { level } : {}) }, { orderBy: { code: 'asc' } });
+  }
+
+  @FieldResolver(() => RegionNode, { nullable: true })
+  parent(@Root() region: RegionNode, @Ctx() { loaders }: Context) {
+    return region.parentCode ? loaders.region.load(region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [RegionNode], { description: 'Direct children, ordered by code.' })
+  children(@Root() region: RegionNode, @Ctx() { loaders }: Context) {
+    return loaders.children.load(region.code);
+  }
+
+  @FieldResolver(() => [RegionNode], { description: 'Ancestors from the nation down to the parent (for breadcrumbs).' })
+  async ancestors(@Root() region: RegionNode, @Ctx() { loaders }: Context) {
+    const chain: RegionNode[] = [];
+    for (let code = region.parentCode; code; ) {
+      const r = await loaders.region.load(code);
+      if (!r) throw badInput(`Region ${region.code} has an unknown ancestor ${code}.`);
+      chain.unshift(r as RegionNode);
+      code = r.parentCode ?? null;
+    }
+    return chain;
+  }
+}
