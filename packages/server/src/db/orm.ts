@@ -24,7 +24,7 @@ export interface DatabaseOptions {
 const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
-  migrations: { migrationsList: [Migration20261121000000_initial], snapshot: false, transactional: true },
+  migrations: { migrationsList: [Migration20261121000000_initial], snapshot: false, transactional: true, silent: true },
   discovery: { warnWhenNoEntities: false },
   debug: options.onQuery ? (['query'] as const) : false,
   logger: options.onQuery ? (message: string) => options.onQuery!(message) : undefined,
