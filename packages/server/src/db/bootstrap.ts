@@ -8,13 +8,18 @@ export async function bootstrapDatabase(config: Pick<Config, 'databaseUrl' | 'da
   const orm = await openDatabase(config);
   const em = orm.em.fork();
   await loadReferenceData(em as never);
-  if (config.demo) {
-    const [{ any }] = await em.getConnection().execute<{ any: boolean }[]>('select exists (select 1 from observation) as any');
-    if (!any) {
-      const started = Date.now();
-      const rows = await loadDemoData(orm, config.databaseUrl, { log });
-      log(`Loaded ${rows.toLocaleString('en')} demo observations in ${((Date.now() - started) / 1000).toFixed(1)} s.`, true);
-    }
+  const connection = em.getConnection();
+  const [{ observations, rollups }] = await connection.execute<{ observations: boolean; rollups: boolean }[]>(
+    'select exists (select 1 from observation) as observations, exists (select 1 from rollup) as rollups',
+  );
+  if (config.demo && !observations) {
+    const started = Date.now();
+    const rows = await loadDemoData(orm, config.databaseUrl, { log });
+    log(`Loaded ${rows.toLocaleString('en')} demo observations in ${((Date.now() - started) / 1000).toFixed(1)} s.`, true);
+  } else if (observations && !rollups) {
+    // a bulk load stopped between its two transactions: finish it
+    log('Building roll-ups…', true);
+    await connection.execute('select hexie_rollup_rebuild()');
   }
   return orm;
 }

@@ -63,4 +63,6 @@ export async function loadReferenceData(em: Em): Promise<void> {
       }
     }
   });
+  // PGlite has no autovacuum: give the planner the reference tables' real sizes now
+  for (const table of ['region', 'region_ancestor', 'indicator']) await sql`analyze ${sql.table(table)}`.execute(db(em));
 }

@@ -34,6 +34,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
 export async function buildApp({ orm, webDist, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) {
+      return reply.code(413).send({ errors: [{ message: `The request body is larger than ${BODY_LIMIT / 1024} KB, the most a query may send.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    if (status >= 500) console.error(error);
+    return reply.code(status).send({ errors: [{ message: status >= 500 ? 'Internal server error' : error.message }] });
+  });
+
   const apollo = new ApolloServer<Context>({
     schema: await buildHexieSchema(),
     introspection: true,
@@ -53,15 +62,6 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
     } catch (error) {
       return reply.code(503).send({ status: 'unavailable', error: (error as Error).message });
     }
-  });
-
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status === 413) {
-      return reply.code(413).send({ errors: [{ message: `The request body is larger than ${BODY_LIMIT / 1024} KB, the most a query may send.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    }
-    if (status >= 500) console.error(error);
-    return reply.code(status).send({ errors: [{ message: status >= 500 ? 'Internal server error' : error.message }] });
   });
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {

@@ -152,23 +152,31 @@ declare
   total bigint := 0;
   added bigint;
 begin
+  -- room to aggregate in memory (the default spills to disk); for this transaction only
+  perform set_config('work_mem', '256MB', true);
+  -- without statistics the planner walks the observation index once per region
+  analyze region;
+  analyze observation;
   delete from rollup;
-  -- finest first: each level sums the observations and the roll-ups of the level below it
+  -- finest first: each level sums the observations and the roll-ups of the level below it.
+  -- Dynamic SQL, so each level is planned with its own literal (a generic plan crawled).
   foreach level_name in array array['CITY', 'PROVINCE', 'NATION'] loop
-    insert into rollup (indicator_id, region_code, period, value, n)
-    select indicator_id, parent_code, period, sum(value), sum(n)
-    from (
-      select o.indicator_id, c.parent_code, o.period, o.value, 1 as n
-      from observation o join region c on c.code = o.region_code
-      join region p on p.code = c.parent_code and p.level = level_name
-      union all
-      select r.indicator_id, c.parent_code, r.period, r.value, r.n
-      from rollup r join region c on c.code = r.region_code
-      join region p on p.code = c.parent_code and p.level = level_name
-    ) below
-    group by indicator_id, parent_code, period;
+    execute format($sql$
+      insert into rollup (indicator_id, region_code, period, value, n)
+      select indicator_id, parent_code, period, sum(value), sum(n)
+      from (
+        select o.indicator_id, c.parent_code, o.period, o.value, 1 as n
+        from observation o join region c on c.code = o.region_code
+        join region p on p.code = c.parent_code and p.level = %L
+        union all
+        select r.indicator_id, c.parent_code, r.period, r.value, r.n
+        from rollup r join region c on c.code = r.region_code
+        join region p on p.code = c.parent_code and p.level = %L
+      ) below
+      group by indicator_id, parent_code, period$sql$, level_name, level_name);
     get diagnostics added = row_count;
     total := total + added;
+    analyze rollup; -- the next level reads these rows: plan it with their real size
   end loop;
   update hexie_meta set data_version = data_version + 1;
   return total;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to port 4000 and the embedded database with demo data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', databaseUrl: undefined, demo: true });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/hexie', HEXIE_DATA_DIR: '/tmp/x', HEXIE_DEMO: '0' });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db/hexie', dataDir: '/tmp/x', demo: false });
+  });
+
+  it('names every bad setting and what is allowed', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', HEXIE_DEMO: 'maybe' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', HEXIE_DEMO: 'maybe' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT must be a whole number from 1 to 65535, got "70000"/);
+      expect(message).toMatch(/DATABASE_URL must start with postgres:\/\//);
+      expect(message).toMatch(/HEXIE_DEMO must be 1 .* or 0/);
+    }
+  });
+});
