@@ -7,6 +7,7 @@ import { Observation, Rollup } from '../modules/observation/observation.entity.j
 import { PublishedFigure, SourceDocument, Target } from '../modules/published/published.entity.js';
 import { Region, RegionAncestor } from '../modules/region/region.entity.js';
 import { Migration20261121000000_initial } from './migrations/Migration20261121000000_initial.js';
+import { kyselyObservers } from './sql.js';
 
 export const entities = [Region, RegionAncestor, Indicator, Observation, Rollup, SourceDocument, PublishedFigure, Target];
 
@@ -42,6 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     if (!options.dataDir.startsWith('memory:')) mkdirSync(options.dataDir, { recursive: true });
     orm = await MikroORM.init({ ...common(options), dbName: 'hexie', driverOptions: { dataDir: options.dataDir } } as never);
   }
+  if (options.onQuery) kyselyObservers.set(orm.config, options.onQuery);
   await orm.migrator.up();
   return orm;
 }

@@ -1,7 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import type { Em } from './orm.js';
 
 export { sql } from 'kysely';
 
+/** Per-ORM observers of the statements run through Kysely (the ORM's own logger does not see them). */
+export const kyselyObservers = new WeakMap<object, (statement: string) => void>();
+
+const observing = (observer: (statement: string) => void): KyselyPlugin => ({
+  transformQuery: ({ node }) => (observer(node.kind), node),
+  transformResult: async ({ result }) => result,
+});
+
 /** The request's Kysely instance (shares the EntityManager's connection and transaction). */
-export const db = (em: Em): Kysely<any> => em.getKysely() as unknown as Kysely<any>;
+export const db = (em: Em): Kysely<any> => {
+  const kysely = em.getKysely() as unknown as Kysely<any>;
+  const observer = kyselyObservers.get(em.config);
+  return observer ? kysely.withPlugin(observing(observer)) : kysely;
+};

@@ -83,3 +83,68 @@ describe.each(vendors)('HTTP server on $vendor', ({ vendor }) => {
     expect(broken.statusCode).toBe(400);
   });
 });
+
+describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let statements = 0;
+  const post = (query: string) =>
+    app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query }) });
+  const JOBS = '{ series(indicator: "jobs_posted", region: "510000", from: "2024-01", to: "2024-01", grain: MONTH) { total } }';
+
+  beforeAll(async () => {
+    db = await createTestDatabase(vendor, { onQuery: () => statements++ });
+    app = await buildApp({ orm: db.orm });
+    const insert = `insert into observation (indicator_id, region_code, period, value)
+      select i.id, r.code, date '2024-01-01', 10 from indicator i, region r
+      where i.aggregation <> 'ratio' and r.level = i.reporting_level and left(r.code, 2) in ('51', '22')`;
+    await db.orm.em.fork().getConnection().execute(insert);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('serves repeated queries from memory and shows a write on the very next read', async () => {
+    const first = await post(JOBS);
+    expect(first.headers['x-hexie-cache']).toBe('miss');
+    const total = first.json().data.series.total;
+    expect(total).toBe(10 * 183);
+    const second = await post(JOBS);
+    expect(second.headers['x-hexie-cache']).toBe('hit');
+    expect(second.json()).toEqual(first.json());
+
+    await db.orm.em.fork().getConnection().execute(`update observation set value = 20 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`);
+    const third = await post(JOBS);
+    expect(third.headers['x-hexie-cache']).toBe('miss');
+    expect(third.json().data.series.total).toBe(total + 10);
+  });
+
+  it('does not cache errors', async () => {
+    const bad = '{ series(indicator: "jobs_posted", region: "510000", from: "2024-13", to: "2024-01", grain: MONTH) { total } }';
+    await post(bad);
+    expect((await post(bad)).headers['x-hexie-cache']).toBe('miss');
+  });
+
+  it('runs as many SQL statements for 183 counties as for 6 (no N+1)', async () => {
+    const dashboard = (region: string) => `{ indicators(category: "dispute_resolution") {
+      code name unit latestPeriod
+      series(region: "${region}", from: "2024-01", to: "2024-01", grain: MONTH) { total totalYoy points { period value yoy } region { name parent { name } } }
+      breakdown(region: "${region}", from: "2024-01", to: "2024-01") { value region { code name level parent { code name } children { code } } }
+    } }`;
+    const count = async (region: string) => {
+      const before = statements;
+      const response = await post(dashboard(region));
+      expect(response.json().errors).toBeUndefined();
+      return { statements: statements - before, rows: response.json().data.indicators[0].breakdown.length };
+    };
+    const province = await count('510000'); // 21 cities
+    const city = await count('510100'); // 20 districts and counties
+    const small = await count('220200'); // a city with 9 counties
+    expect(province.rows).toBe(21);
+    expect(small.rows).toBeLessThan(city.rows);
+    expect(city.statements).toBe(small.statements);
+    expect(province.statements).toBeLessThanOrEqual(small.statements);
+    expect(small.statements).toBeGreaterThan(0);
+  });
+});

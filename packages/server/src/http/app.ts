@@ -9,6 +9,7 @@ import { createContext, type Context } from '../context.js';
 import type { Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { queryLimitsPlugin } from './limits.js';
+import { responseCachePlugin } from './response-cache.js';
 
 /** Largest accepted request body (a GraphQL query with its variables). */
 export const BODY_LIMIT = 256 * 1024;
@@ -49,7 +50,7 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [fastifyApolloDrainPlugin(app), queryLimitsPlugin<Context>()],
+    plugins: [fastifyApolloDrainPlugin(app), queryLimitsPlugin<Context>(), responseCachePlugin<Context>(orm)],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), { context: async () => createContext(orm.em.fork() as never) });

@@ -17,7 +17,7 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
   const random = randomStream(hashString('rollup-test'));
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const months = ['2024-01-01', '2024-02-01', '2024-03-01'];
-  const sql = (text: string, params: unknown[] = []) => rawQuery(db, text, params);
+  const sql = <T = unknown>(text: string, params: unknown[] = []) => rawQuery<T>(db, text, params);
   const expectConsistent = async () => expect(normal(await sql<Row>(ACTUAL))).toEqual(normal(await sql<Row>(EXPECTED)));
 
   beforeAll(async () => {

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { Orm } from '../db/orm.js';
+
+/** How many distinct query results are kept (least recently used go first). */
+export const RESPONSE_CACHE_ENTRIES = 2000;
+
+interface Entry {
+  version: string;
+  body: GraphQLResponse['body'];
+}
+
+/**
+ * Serves identical queries from memory until the data changes. Every write bumps
+ * `hexie_meta.data_version` in its own transaction (see the initial migration), and every request
+ * reads that version first: an entry made under another version is never served, so a committed
+ * write is visible to the very next read. Responses with errors are not cached.
+ * The `x-hexie-cache` response header says `hit` or `miss`.
+ */
+export function responseCachePlugin<T extends object>(orm: Orm, maxEntries = RESPONSE_CACHE_ENTRIES): ApolloServerPlugin<T> {
+  const entries = new Map<string, Entry>();
+  const dataVersion = async () => {
+    const [{ data_version }] = await orm.em.fork().getConnection().execute<{ data_version: string }[]>('select data_version from hexie_meta');
+    return String(data_version);
+  };
+  return {
+    async requestDidStart({ request }) {
+      if (!request.query || /^\s*mutation\b/.test(request.query)) return {};
+      const key = createHash('sha256')
+        .update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]))
+        .digest('base64url');
+      let version: string;
+      let hit = false;
+      return {
+        async responseForOperation({ operation }) {
+          if (operation.operation !== 'query') return null;
+          version = await dataVersion();
+          const entry = entries.get(key);
+          if (!entry || entry.version !== version) return null;
+          entries.delete(key);
+          entries.set(key, entry); // most recently used last
+          hit = true;
+          return { http: { status: undefined, headers: new HeaderMap() }, body: entry.body };
+        },
+        async willSendResponse({ response }) {
+          response.http.headers.set('x-hexie-cache', hit ? 'hit' : 'miss');
+          if (hit || version === undefined || response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          entries.set(key, { version, body: response.body });
+          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        },
+      };
+    },
+  };
+}
