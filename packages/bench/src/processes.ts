@@ -1,0 +1,113 @@
+/** Starting, watching and stopping the servers under test. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import pg from 'pg';
+
+export const benchRoot = fileURLToPath(new URL('../', import.meta.url));
+export const repoRoot = path.resolve(benchRoot, '../..');
+export const serverMain = path.join(repoRoot, 'packages/server/dist/main.js');
+
+export const DEFAULT_PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+
+export const dbUrl = (db: string): string => `${DEFAULT_PG}/${db}`;
+
+/** Builds the server when its dist is missing or older than its sources (a fresh clone has none). */
+export function ensureServerBuilt(): void {
+  if (existsSync(serverMain) && !process.env.BENCH_REBUILD) return;
+  console.log('building @hexie/server …');
+  const r = spawnSync('pnpm', ['--filter', '@hexie/server', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('pnpm --filter @hexie/server build failed');
+}
+
+/** Creates the database when it does not exist yet. */
+export async function ensureDatabase(db: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: dbUrl('postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [db]);
+    if (!rowCount) await admin.query(`create database "${db.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface Running {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** resident set size of the process in MB (Linux /proc) */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Spawns a node process, waits until `readyUrl` answers, and returns a handle. */
+export async function startNode(name: string, args: string[], env: Record<string, string>, readyUrl: string, url: string): Promise<Running> {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  try {
+    await waitForHttp(readyUrl, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${name} did not start: ${(error as Error).message}\n${log}`);
+  }
+  return {
+    name,
+    url,
+    child,
+    rssMb: () => rssMb(child.pid),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The Hexie server on a PostgreSQL database (or on PGlite in `pgliteDir`). */
+export function startHexie(opts: { db?: string; pgliteDir?: string; port: number; nodeArgs?: string[] }): Promise<Running> {
+  const env: Record<string, string> = { HEXIE_DEMO: '0', PORT: String(opts.port), HOST: '127.0.0.1' };
+  if (opts.db) env.DATABASE_URL = dbUrl(opts.db);
+  else {
+    env.DATABASE_URL = '';
+    env.HEXIE_DATA_DIR = opts.pgliteDir!;
+  }
+  const base = `http://127.0.0.1:${opts.port}`;
+  return startNode(opts.db ? 'hexie' : 'hexie-pglite', [...(opts.nodeArgs ?? []), serverMain], env, `${base}/healthz`, `${base}/graphql`);
+}
