@@ -1,4 +1,4 @@
-import { computed } from 'vue'
+import { computed, type Ref } from 'vue'
 import { graphql } from '@/gql'
 import { useQuery } from '@/graphql/use-query'
 import { periodYear, yearsBetween } from './period'
@@ -32,4 +32,12 @@ export function useCatalog() {
     latestYear.value !== undefined && firstYear.value !== undefined ? yearsBetween(firstYear.value, latestYear.value) : [],
   )
   return { categories, indicators, latestYear, years, loading, error }
+}
+
+/** The period in the URL, or else the latest year with data (undefined until the catalog has loaded). */
+export function useCurrentPeriod(
+  state: { period: Ref<string | undefined> },
+  catalog: { latestYear: Ref<number | undefined> },
+) {
+  return computed(() => state.period.value ?? (catalog.latestYear.value ? String(catalog.latestYear.value) : undefined))
 }
