@@ -7,6 +7,7 @@
  * own `hexie_rollup_rebuild()`, and the tables are vacuumed and analysed. Deterministic: the same
  * arguments always give the same rows. Prints rows/s for each phase.
  */
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -110,7 +111,8 @@ export async function generate(opts: DataOptions): Promise<DataReport> {
   const lastMonth = monthIndex(endYear, endMonth);
   const firstMonth = lastMonth - opts.months + 1;
   const started = performance.now();
-  if (opts.db) await ensureDatabase(opts.db);
+  if (opts.db) await ensureDatabase(opts.db, true);
+  else if (opts.pgliteDir) rmSync(opts.pgliteDir, { recursive: true, force: true });
   await migrate(opts);
 
   let client: pg.Client | undefined;

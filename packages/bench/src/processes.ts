@@ -21,11 +21,12 @@ export function ensureServerBuilt(): void {
   if (r.status !== 0) throw new Error('pnpm --filter @hexie/server build failed');
 }
 
-/** Creates the database when it does not exist yet. */
-export async function ensureDatabase(db: string): Promise<void> {
+/** Creates the database when it does not exist yet (`fresh`: drops it first, so the server's current migrations make it). */
+export async function ensureDatabase(db: string, fresh = false): Promise<void> {
   const admin = new pg.Client({ connectionString: dbUrl('postgres') });
   await admin.connect();
   try {
+    if (fresh) await admin.query(`drop database if exists "${db.replace(/"/g, '')}" with (force)`);
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [db]);
     if (!rowCount) await admin.query(`create database "${db.replace(/"/g, '')}"`);
   } finally {

@@ -1,0 +1,189 @@
+/**
+ * The raw floor: plain `node:http` + `pg`, running the SQL statements Hexie runs for the same
+ * question (same tables, same shapes: a series is the range and the year before it, a breakdown
+ * is the children plus one grouped aggregate) and answering with `JSON.stringify`. No GraphQL
+ * parsing, validation, resolvers, ORM or cache: what no GraphQL layer over this SQL can beat.
+ *
+ *   node src/raw-floor.ts --db hexie_bench_s1 --port 4702
+ *
+ * GET /series?indicator=&region=&from=YYYY-MM&to=YYYY-MM          → { total, points: [{ period, value, yoy }] }
+ * GET /breakdown?indicator=&region=&from=&to=                     → [{ region: { code, name }, value }]
+ * GET /children-series?indicator=&region=&from=&to=               → [{ region, series }] (drill-down)
+ * GET /overview?category=&region=&from=&to=                       → [{ code, name, unit, aggregation, series, breakdown }]
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { dbUrl } from './processes.ts';
+
+// dates as text, doubles and sums as numbers (the same as Hexie's driver setup)
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(1700, Number);
+pg.types.setTypeParser(20, Number);
+
+interface Indicator {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  category: string;
+  aggregation: 'sum' | 'last' | 'ratio';
+  numerator_id: number | null;
+  denominator_id: number | null;
+  factor: number | null;
+  reporting_level: string;
+  position: number;
+}
+interface Region {
+  code: string;
+  name: string;
+  level: string;
+}
+type Cells = Map<string, Map<string | null, number>>;
+
+const DEPTH: Record<string, number> = { NATION: 0, PROVINCE: 1, CITY: 2, COUNTY: 3 };
+const LEVELS = ['NATION', 'PROVINCE', 'CITY', 'COUNTY'];
+
+const monthIdx = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+const monthDate = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+
+export async function createRawFloor(connectionString: string, poolSize = 10) {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const indicators = (await pool.query<Indicator>('select * from indicator order by position')).rows;
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const regions = new Map((await pool.query<Region>('select code, name, level from region')).rows.map((r) => [r.code, r]));
+
+  async function baseValues(ind: Indicator, region: Region, scope: 'self' | 'children', from: number, to: number, monthly: boolean): Promise<Cells> {
+    const level = scope === 'self' ? region.level : LEVELS[Math.min(DEPTH[region.level] + 1, 3)];
+    const table = level === ind.reporting_level ? 'observation' : 'rollup';
+    const join = scope === 'children' ? 'join region c on c.code = t.region_code and c.parent_code = $4' : '';
+    const where = `t.indicator_id = $1 and t.period between $2::date and $3::date ${scope === 'self' ? 'and t.region_code = $4' : ''}`;
+    const params = [ind.id, monthDate(from), monthDate(to), region.code];
+    let text: string;
+    if (ind.aggregation === 'sum') {
+      text = monthly
+        ? `select t.region_code, to_char(t.period, 'YYYY-MM') as bucket, sum(t.value) as value from ${table} t ${join} where ${where} group by grouping sets ((t.region_code, t.period), (t.region_code))`
+        : `select t.region_code, null as bucket, sum(t.value) as value from ${table} t ${join} where ${where} group by t.region_code`;
+    } else {
+      const perBucket = monthly
+        ? `(select distinct on (t.region_code, t.period) t.region_code, to_char(t.period, 'YYYY-MM') as bucket, t.value from ${table} t ${join} where ${where} order by t.region_code, t.period, t.period desc) union all `
+        : '';
+      text = `${perBucket}(select distinct on (t.region_code) t.region_code, null as bucket, t.value from ${table} t ${join} where ${where} order by t.region_code, t.period desc)`;
+    }
+    const { rows } = await pool.query<{ region_code: string; bucket: string | null; value: number }>(text, params);
+    const cells: Cells = new Map();
+    for (const row of rows) {
+      if (!cells.has(row.region_code)) cells.set(row.region_code, new Map());
+      cells.get(row.region_code)!.set(row.bucket, Number(row.value));
+    }
+    return cells;
+  }
+
+  async function values(ind: Indicator, region: Region, scope: 'self' | 'children', from: number, to: number, monthly: boolean): Promise<Cells> {
+    if (ind.aggregation !== 'ratio') return baseValues(ind, region, scope, from, to, monthly);
+    const [num, den] = await Promise.all([
+      baseValues(byId.get(ind.numerator_id!)!, region, scope, from, to, monthly),
+      baseValues(byId.get(ind.denominator_id!)!, region, scope, from, to, monthly),
+    ]);
+    const factor = Number(ind.factor ?? 1);
+    const out: Cells = new Map();
+    for (const [code, buckets] of den) {
+      const ratios = new Map<string | null, number>();
+      for (const [bucket, d] of buckets) {
+        const n = num.get(code)?.get(bucket);
+        if (n !== undefined && d !== 0) ratios.set(bucket, (factor * n) / d);
+      }
+      out.set(code, ratios);
+    }
+    return out;
+  }
+
+  const finer = (ind: Indicator, level: string) => DEPTH[level] > DEPTH[ind.reporting_level];
+  const yoy = (v: number | null, p: number | null) => (v === null || p === null || p === 0 ? null : ((v - p) / Math.abs(p)) * 100);
+
+  async function series(ind: Indicator, region: Region, fromP: string, toP: string) {
+    const from = monthIdx(fromP);
+    const to = monthIdx(toP);
+    const points: Array<{ period: string; value: number | null; yoy: number | null }> = [];
+    if (finer(ind, region.level)) {
+      for (let m = from; m <= to; m++) points.push({ period: monthDate(m).slice(0, 7), value: null, yoy: null });
+      return { total: null, totalYoy: null, points };
+    }
+    const [now, before] = await Promise.all([values(ind, region, 'self', from, to, true), values(ind, region, 'self', from - 12, to - 12, true)]);
+    const n = now.get(region.code);
+    const b = before.get(region.code);
+    for (let m = from; m <= to; m++) {
+      const value = n?.get(monthDate(m).slice(0, 7)) ?? null;
+      points.push({ period: monthDate(m).slice(0, 7), value, yoy: yoy(value, b?.get(monthDate(m - 12).slice(0, 7)) ?? null) });
+    }
+    const total = n?.get(null) ?? null;
+    return { total, totalYoy: yoy(total, b?.get(null) ?? null), points };
+  }
+
+  async function breakdown(ind: Indicator, region: Region, fromP: string, toP: string) {
+    const children = (await pool.query<{ code: string; name: string; level: string }>('select code, name, level from region where parent_code = $1 order by code', [region.code])).rows;
+    if (!children.length) return [];
+    if (finer(ind, children[0].level)) return children.map((c) => ({ region: { code: c.code, name: c.name }, value: null }));
+    const cells = await values(ind, region, 'children', monthIdx(fromP), monthIdx(toP), false);
+    return children.map((c) => ({ region: { code: c.code, name: c.name }, value: cells.get(c.code)?.get(null) ?? null }));
+  }
+
+  async function handle(url: URL): Promise<unknown> {
+    const q = (k: string) => {
+      const v = url.searchParams.get(k);
+      if (!v) throw Object.assign(new Error(`missing ${k}`), { status: 400 });
+      return v;
+    };
+    const region = regions.get(q('region'));
+    if (!region) throw Object.assign(new Error('unknown region'), { status: 400 });
+    switch (url.pathname) {
+      case '/series':
+      case '/breakdown':
+      case '/children-series': {
+        const ind = byCode.get(q('indicator'));
+        if (!ind) throw Object.assign(new Error('unknown indicator'), { status: 400 });
+        if (url.pathname === '/series') return series(ind, region, q('from'), q('to'));
+        if (url.pathname === '/breakdown') return breakdown(ind, region, q('from'), q('to'));
+        const children = (await pool.query<{ code: string; name: string }>('select code, name from region where parent_code = $1 order by code', [region.code])).rows;
+        return Promise.all(children.map(async (c) => ({ region: c, series: await series(ind, regions.get(c.code)!, q('from'), q('to')) })));
+      }
+      case '/overview': {
+        const list = indicators.filter((i) => i.category === q('category'));
+        return Promise.all(
+          list.map(async (ind) => {
+            const [s, b] = await Promise.all([series(ind, region, q('from'), q('to')), breakdown(ind, region, q('from'), q('to'))]);
+            return { code: ind.code, name: ind.name, unit: ind.unit, aggregation: ind.aggregation, series: s, breakdown: b };
+          }),
+        );
+      }
+      default:
+        throw Object.assign(new Error('not found'), { status: 404 });
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    handle(url).then(
+      (data) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      },
+      (error: Error & { status?: number }) => {
+        res.writeHead(error.status ?? 500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }));
+      },
+    );
+  });
+  return { server, pool };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values: args } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '4702' }, pool: { type: 'string', default: '10' } } });
+  const { server } = await createRawFloor(dbUrl(args.db ?? 'hexie_bench_s0'), Number(args.pool));
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(args.port), '127.0.0.1', () => console.log(`raw floor on http://127.0.0.1:${args.port}/`));
+  process.once('SIGTERM', () => process.exit(0));
+}
