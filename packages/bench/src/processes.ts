@@ -70,6 +70,8 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
 
 /** Spawns a node process, waits until `readyUrl` answers, and returns a handle. */
 export async function startNode(name: string, args: string[], env: Record<string, string>, readyUrl: string, url: string): Promise<Running> {
+  const taken = await fetch(readyUrl).then(() => true, () => false);
+  if (taken) throw new Error(`${name}: something already answers at ${readyUrl}; stop it first`);
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {
