@@ -16,7 +16,8 @@ import { generate, SIZES, type SizeName } from './data.ts';
 import { benchRoot, dbUrl, ensureDatabase, ensureServerBuilt, startHexie, startNode, type Running } from './processes.ts';
 import { buildScenarios, loadMeta, type TargetName } from './scenarios.ts';
 import { printTable } from './table.ts';
-import { compare, rowsOf } from './compare.ts';
+import { runLoad } from './load.ts';
+import { checkSameAnswers, compare, rowsOf } from './compare.ts';
 import { measureWrites } from './writes.ts';
 import { measureDbTime } from './db-time.ts';
 
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     skip: { type: 'string', default: '' },
     'hexie-node-args': { type: 'string', default: '' },
     'w-rounds': { type: 'string', default: '3' },
+    check: { type: 'boolean', default: false },
   },
 });
 const size = args.size as SizeName;
@@ -53,6 +55,10 @@ async function hasDataset(name: string): Promise<boolean> {
 }
 
 async function main() {
+  if (args.check && !(await postgresReachable())) {
+    console.log(`SKIPPED: no PostgreSQL at ${dbUrl('postgres')} (set BENCH_PG) — the smoke test needs one`);
+    return;
+  }
   ensureServerBuilt();
   const started = Date.now();
   if (!(await hasDataset(db))) {
@@ -76,35 +82,42 @@ async function main() {
   const src = path.join(benchRoot, 'src');
   try {
     const hexieNodeArgs = args['hexie-node-args']!.split(' ').filter(Boolean);
-    [servers.hexie, servers.raw, servers.postgraphile] = await Promise.all([
-      startHexie({ db, port: 4701, nodeArgs: hexieNodeArgs }),
-      startNode('raw', [path.join(src, 'raw-floor.ts'), '--db', db, '--port', '4702'], {}, 'http://127.0.0.1:4702/healthz', 'http://127.0.0.1:4702'),
-      startNode('postgraphile', [path.join(src, 'postgraphile.ts'), '--db', db, '--port', '4703'], { GRAPHILE_ENV: 'production' }, 'http://127.0.0.1:4703/graphql', 'http://127.0.0.1:4703'),
-    ]);
-    const urls: Partial<Record<TargetName, string>> = {
-      hexie: 'http://127.0.0.1:4701',
-      'hexie-cached': 'http://127.0.0.1:4701',
-      raw: 'http://127.0.0.1:4702',
-      postgraphile: 'http://127.0.0.1:4703',
-      'postgraphile-base': 'http://127.0.0.1:4703',
-    };
-    const rssOf: Partial<Record<TargetName, () => number>> = {
-      hexie: servers.hexie.rssMb,
-      'hexie-cached': servers.hexie.rssMb,
-      raw: servers.raw.rssMb,
-      postgraphile: servers.postgraphile.rssMb,
-      'postgraphile-base': servers.postgraphile.rssMb,
-    };
-    const cells = await compare(scenarios, urls, rssOf, opts);
-    const rows = rowsOf(scenarios, cells);
-    results.reads = rows;
-    results.runs = Object.fromEntries(cells);
-    results.peakRssMb = Object.fromEntries(Object.entries(servers).map(([k, s]) => [k, s!.rssMb()]));
-    printTable(rows);
-    for (const s of Object.values(servers)) await s!.stop();
-    delete servers.hexie;
-    delete servers.raw;
-    delete servers.postgraphile;
+    if (!skip.has('reads')) {
+      [servers.hexie, servers.raw, servers.postgraphile] = await Promise.all([
+        startHexie({ db, port: 4701, nodeArgs: hexieNodeArgs }),
+        startNode('raw', [path.join(src, 'raw-floor.ts'), '--db', db, '--port', '4702'], {}, 'http://127.0.0.1:4702/healthz', 'http://127.0.0.1:4702'),
+        startNode('postgraphile', [path.join(src, 'postgraphile.ts'), '--db', db, '--port', '4703'], { GRAPHILE_ENV: 'production' }, 'http://127.0.0.1:4703/graphql', 'http://127.0.0.1:4703'),
+      ]);
+      const urls: Partial<Record<TargetName, string>> = {
+        hexie: 'http://127.0.0.1:4701',
+        'hexie-cached': 'http://127.0.0.1:4701',
+        raw: 'http://127.0.0.1:4702',
+        postgraphile: 'http://127.0.0.1:4703',
+        'postgraphile-base': 'http://127.0.0.1:4703',
+      };
+      const rssOf: Partial<Record<TargetName, () => number>> = {
+        hexie: servers.hexie.rssMb,
+        'hexie-cached': servers.hexie.rssMb,
+        raw: servers.raw.rssMb,
+        postgraphile: servers.postgraphile.rssMb,
+        'postgraphile-base': servers.postgraphile.rssMb,
+      };
+      if (args.check) {
+        for (const s of scenarios) console.log(`${s.id}: the same numbers from ${Object.keys(s.asks).join(', ')} (${await checkSameAnswers(s, urls)} comparisons)`);
+        return;
+      }
+      const cells = await compare(scenarios, urls, rssOf, opts);
+      const rows = rowsOf(scenarios, cells);
+      results.reads = rows;
+      results.runs = Object.fromEntries(cells);
+      results.peakRssMb = Object.fromEntries(Object.entries(servers).map(([k, s]) => [k, s!.rssMb()]));
+      printTable(rows);
+      for (const s of Object.values(servers)) await s!.stop();
+      delete servers.hexie;
+      delete servers.raw;
+      delete servers.postgraphile;
+    }
+    if (!skip.has('memory')) results.memory = await measureMemory(db, scenarios.filter((s) => s.id !== 'Q-E'), hexieNodeArgs);
 
     if (!skip.has('dbtime')) results.dbTime = await measureDbTime(dbUrl(db), meta);
     if (!skip.has('w')) results.writes = await measureWrites(dbUrl(db), Number(args['w-rounds']));
@@ -116,8 +129,45 @@ async function main() {
     for (const s of Object.values(servers)) await s?.stop();
     const dir = path.join(benchRoot, 'results');
     if (!existsSync(dir)) mkdirSync(dir);
-    writeFileSync(path.join(dir, `${size}.json`), JSON.stringify(results, null, 2));
-    console.log(`\nresults: packages/bench/results/${size}.json (${((Date.now() - started) / 60000).toFixed(1)} min)`);
+    const file = args.check ? null : skip.size || args.only ? `${size}-partial.json` : `${size}.json`;
+    if (file) writeFileSync(path.join(dir, file), JSON.stringify(results, null, 2));
+    console.log(`\nresults: ${file ? `packages/bench/results/${file}` : 'not written (--check)'} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
+  }
+}
+
+/** Peak RSS of a fresh Hexie: first repeated (cache-hitting) dashboard queries, then distinct (cache-missing) ones. */
+async function measureMemory(db: string, scenarios: Awaited<ReturnType<typeof buildScenarios>>, nodeArgs: string[]) {
+  const hexie = await startHexie({ db, port: 4705, nodeArgs });
+  const out: Record<string, number> = { startMb: hexie.rssMb() };
+  try {
+    console.log('\nMemory of a fresh Hexie under load');
+    let peak = 0;
+    for (const s of scenarios) {
+      const r = await runLoad('http://127.0.0.1:4705', s.asks['hexie-cached']!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      peak = Math.max(peak, r.peakRssMb);
+    }
+    out.repeatedQueriesPeakMb = peak;
+    console.log(`  repeated queries (Q-A..Q-D, cache hits): peak RSS ${peak.toFixed(0)} MB (at start ${out.startMb.toFixed(0)} MB)`);
+    for (const s of scenarios) {
+      const r = await runLoad('http://127.0.0.1:4705', s.asks.hexie!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      peak = Math.max(peak, r.peakRssMb);
+      console.log(`  then distinct ${s.id} queries (cache misses, each response kept): peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+    }
+    out.distinctQueriesPeakMb = peak;
+  } finally {
+    await hexie.stop();
+  }
+  return out;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: dbUrl('postgres'), connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
   }
 }
 
