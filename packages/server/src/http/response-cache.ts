@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Orm } from '../db/orm.js';
 
-/** How many distinct query results are kept (least recently used go first). */
-export const RESPONSE_CACHE_ENTRIES = 2000;
+/** How much response text is kept (least recently used go first): bounds the server's memory. */
+export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
   version: string;
   body: GraphQLResponse['body'];
+  bytes: number;
 }
 
 /**
@@ -17,8 +18,9 @@ interface Entry {
  * write is visible to the very next read. Responses with errors are not cached.
  * The `x-hexie-cache` response header says `hit` or `miss`.
  */
-export function responseCachePlugin<T extends object>(orm: Orm, maxEntries = RESPONSE_CACHE_ENTRIES): ApolloServerPlugin<T> {
+export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): ApolloServerPlugin<T> {
   const entries = new Map<string, Entry>();
+  let bytes = 0;
   const dataVersion = async () => {
     const [{ data_version }] = await orm.em.fork().getConnection().execute<{ data_version: string }[]>('select data_version from hexie_meta');
     return String(data_version);
@@ -45,8 +47,17 @@ export function responseCachePlugin<T extends object>(orm: Orm, maxEntries = RES
         async willSendResponse({ response }) {
           response.http.headers.set('x-hexie-cache', hit ? 'hit' : 'miss');
           if (hit || version === undefined || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          entries.set(key, { version, body: response.body });
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+          const size = 2 * JSON.stringify(response.body.singleResult.data ?? null).length; // UTF-16
+          if (size > maxBytes / 4) return;
+          const previous = entries.get(key);
+          if (previous) (bytes -= previous.bytes), entries.delete(key);
+          entries.set(key, { version, body: response.body, bytes: size });
+          bytes += size;
+          for (const [oldest, entry] of entries) {
+            if (bytes <= maxBytes) break;
+            entries.delete(oldest);
+            bytes -= entry.bytes;
+          }
         },
       };
     },
