@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generate, SIZES, type SizeName } from './data.ts';
-import { benchRoot, dbUrl, ensureDatabase, ensureServerBuilt, startHexie, startNode, type Running } from './processes.ts';
+import { benchRoot, dbUrl, ensureDatabase, ensureServerBuilt, freePort, startHexie, startNode, type Running } from './processes.ts';
 import { buildScenarios, loadMeta, type TargetName } from './scenarios.ts';
 import { printTable } from './table.ts';
 import { runLoad } from './load.ts';
@@ -83,17 +83,18 @@ async function main() {
   try {
     const hexieNodeArgs = args['hexie-node-args']!.split(' ').filter(Boolean);
     if (!skip.has('reads')) {
+      const [hp, rp, pp] = [await freePort(), await freePort(), await freePort()];
       [servers.hexie, servers.raw, servers.postgraphile] = await Promise.all([
-        startHexie({ db, port: 4701, nodeArgs: hexieNodeArgs }),
-        startNode('raw', [path.join(src, 'raw-floor.ts'), '--db', db, '--port', '4702'], {}, 'http://127.0.0.1:4702/healthz', 'http://127.0.0.1:4702'),
-        startNode('postgraphile', [path.join(src, 'postgraphile.ts'), '--db', db, '--port', '4703'], { GRAPHILE_ENV: 'production' }, 'http://127.0.0.1:4703/graphql', 'http://127.0.0.1:4703'),
+        startHexie({ db, port: hp, nodeArgs: hexieNodeArgs }),
+        startNode('raw', [path.join(src, 'raw-floor.ts'), '--db', db, '--port', String(rp)], {}, `http://127.0.0.1:${rp}/healthz`, `http://127.0.0.1:${rp}`),
+        startNode('postgraphile', [path.join(src, 'postgraphile.ts'), '--db', db, '--port', String(pp)], { GRAPHILE_ENV: 'production' }, `http://127.0.0.1:${pp}/graphql`, `http://127.0.0.1:${pp}`),
       ]);
       const urls: Partial<Record<TargetName, string>> = {
-        hexie: 'http://127.0.0.1:4701',
-        'hexie-cached': 'http://127.0.0.1:4701',
-        raw: 'http://127.0.0.1:4702',
-        postgraphile: 'http://127.0.0.1:4703',
-        'postgraphile-base': 'http://127.0.0.1:4703',
+        hexie: `http://127.0.0.1:${hp}`,
+        'hexie-cached': `http://127.0.0.1:${hp}`,
+        raw: `http://127.0.0.1:${rp}`,
+        postgraphile: `http://127.0.0.1:${pp}`,
+        'postgraphile-base': `http://127.0.0.1:${pp}`,
       };
       const rssOf: Partial<Record<TargetName, () => number>> = {
         hexie: servers.hexie.rssMb,
@@ -137,19 +138,20 @@ async function main() {
 
 /** Peak RSS of a fresh Hexie: first repeated (cache-hitting) dashboard queries, then distinct (cache-missing) ones. */
 async function measureMemory(db: string, scenarios: Awaited<ReturnType<typeof buildScenarios>>, nodeArgs: string[]) {
-  const hexie = await startHexie({ db, port: 4705, nodeArgs });
+  const port = await freePort();
+  const hexie = await startHexie({ db, port, nodeArgs });
   const out: Record<string, number> = { startMb: hexie.rssMb() };
   try {
     console.log('\nMemory of a fresh Hexie under load');
     let peak = 0;
     for (const s of scenarios) {
-      const r = await runLoad('http://127.0.0.1:4705', s.asks['hexie-cached']!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks['hexie-cached']!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
       peak = Math.max(peak, r.peakRssMb);
     }
     out.repeatedQueriesPeakMb = peak;
     console.log(`  repeated queries (Q-A..Q-D, cache hits): peak RSS ${peak.toFixed(0)} MB (at start ${out.startMb.toFixed(0)} MB)`);
     for (const s of scenarios) {
-      const r = await runLoad('http://127.0.0.1:4705', s.asks.hexie!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks.hexie!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
       peak = Math.max(peak, r.peakRssMb);
       console.log(`  then distinct ${s.id} queries (cache misses, each response kept): peak RSS ${r.peakRssMb.toFixed(0)} MB`);
     }

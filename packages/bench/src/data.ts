@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { monthDate, monthIndex, spread, ValueModel, type IndicatorRow, type RegionRow } from './dataset.ts';
-import { dbUrl, ensureDatabase, ensureServerBuilt, startHexie } from './processes.ts';
+import { dbUrl, ensureDatabase, ensureServerBuilt, freePort, startHexie } from './processes.ts';
 
 export const SIZES = {
   tiny: { counties: 40, months: 24 },
@@ -99,7 +99,7 @@ export function countRows(chunk: string): number {
 /** Creates the schema through the server's own migrations (regions and catalog included). */
 async function migrate(opts: DataOptions): Promise<void> {
   ensureServerBuilt();
-  const server = await startHexie({ db: opts.db, pgliteDir: opts.pgliteDir, port: 4790 + Math.floor(Math.random() * 100) });
+  const server = await startHexie({ db: opts.db, pgliteDir: opts.pgliteDir, port: await freePort() });
   await server.stop();
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { generate, SIZES, type SizeName } from './data.ts';
 import { compare, rowsOf, type LoadOptions } from './compare.ts';
-import { benchRoot, dbUrl, startHexie, type Running } from './processes.ts';
+import { benchRoot, dbUrl, freePort, startHexie, type Running } from './processes.ts';
 import { buildScenarios, loadMeta, type Scenario, type TargetName } from './scenarios.ts';
 import { printTable } from './table.ts';
 
@@ -33,7 +33,7 @@ export async function comparePglite(size: SizeName, db: string, opts: LoadOption
   let onLite: Running | undefined;
   try {
     console.log('\nHexie on PGlite vs Hexie on PostgreSQL');
-    [onPg, onLite] = await Promise.all([startHexie({ db, port: 4701 }), startHexie({ pgliteDir: dir, port: 4704 })]);
+    [onPg, onLite] = await Promise.all([startHexie({ db, port: await freePort() }), startHexie({ pgliteDir: dir, port: await freePort() })]);
     const urls: Partial<Record<TargetName, string>> = {
       hexie: onPg.url.replace('/graphql', ''),
       'hexie-cached': onPg.url.replace('/graphql', ''),

@@ -34,6 +34,19 @@ export async function ensureDatabase(db: string, fresh = false): Promise<void> {
   }
 }
 
+/** A TCP port nothing listens on right now (so parallel runs do not collide). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export interface Running {
   name: string;
   url: string;
