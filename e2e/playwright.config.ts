@@ -1,10 +1,10 @@
-import { defineConfig } from '@playwright/test'
-import { fileURLToPath } from 'node:url'
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 
 // Browser tests against the real server with demo data, in Debian's Chromium (no browser downloads).
-const port = Number(process.env.HEXIE_E2E_PORT ?? 4100)
-const root = fileURLToPath(new URL('..', import.meta.url))
-export const baseURL = `http://127.0.0.1:${port}`
+const port = Number(process.env.HEXIE_E2E_PORT ?? 4100);
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -47,4 +47,4 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
   },
-})
+});

@@ -1,7 +1,7 @@
-import { defineConfig } from 'vitest/config'
-import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
 
-const api = process.env.HEXIE_API ?? 'http://127.0.0.1:4000'
+const api = process.env.HEXIE_API ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   plugins: [vue()],
@@ -34,4 +34,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     alias: { graphql: 'graphql/index.js' },
   },
-})
+});

@@ -68,13 +68,17 @@ async function main() {
   const client = new pg.Client({ connectionString: dbUrl(db) });
   await client.connect();
   const meta = await loadMeta(client);
-  const { rows: [ds] } = await client.query('select * from bench_dataset');
+  const {
+    rows: [ds],
+  } = await client.query('select * from bench_dataset');
   await client.end();
   let scenarios = await buildScenarios(meta);
   if (args.only) scenarios = scenarios.filter((s) => args.only!.split(',').includes(s.id));
 
   const machine = await machineInfo();
-  console.log(`Hexie bench: ${size} (${Number(ds.rows).toLocaleString('en')} observations, ${ds.first_month}..${ds.last_month}) in ${db}; ${machine}`);
+  console.log(
+    `Hexie bench: ${size} (${Number(ds.rows).toLocaleString('en')} observations, ${ds.first_month}..${ds.last_month}) in ${db}; ${machine}`,
+  );
   console.log(`autocannon: ${opts.connections} connections × ${opts.duration} s, ${opts.rounds} interleaved rounds, medians reported`);
 
   const results: Record<string, unknown> = { size, db, dataset: ds, machine, options: opts, date: new Date().toISOString() };
@@ -86,8 +90,20 @@ async function main() {
       const [hp, rp, pp] = [await freePort(), await freePort(), await freePort()];
       [servers.hexie, servers.raw, servers.postgraphile] = await Promise.all([
         startHexie({ db, port: hp, nodeArgs: hexieNodeArgs }),
-        startNode('raw', [path.join(src, 'raw-floor.ts'), '--db', db, '--port', String(rp)], {}, `http://127.0.0.1:${rp}/healthz`, `http://127.0.0.1:${rp}`),
-        startNode('postgraphile', [path.join(src, 'postgraphile.ts'), '--db', db, '--port', String(pp)], { GRAPHILE_ENV: 'production' }, `http://127.0.0.1:${pp}/graphql`, `http://127.0.0.1:${pp}`),
+        startNode(
+          'raw',
+          [path.join(src, 'raw-floor.ts'), '--db', db, '--port', String(rp)],
+          {},
+          `http://127.0.0.1:${rp}/healthz`,
+          `http://127.0.0.1:${rp}`,
+        ),
+        startNode(
+          'postgraphile',
+          [path.join(src, 'postgraphile.ts'), '--db', db, '--port', String(pp)],
+          { GRAPHILE_ENV: 'production' },
+          `http://127.0.0.1:${pp}/graphql`,
+          `http://127.0.0.1:${pp}`,
+        ),
       ]);
       const urls: Partial<Record<TargetName, string>> = {
         hexie: `http://127.0.0.1:${hp}`,
@@ -104,7 +120,8 @@ async function main() {
         'postgraphile-base': servers.postgraphile.rssMb,
       };
       if (args.check) {
-        for (const s of scenarios) console.log(`${s.id}: the same numbers from ${Object.keys(s.asks).join(', ')} (${await checkSameAnswers(s, urls)} comparisons)`);
+        for (const s of scenarios)
+          console.log(`${s.id}: the same numbers from ${Object.keys(s.asks).join(', ')} (${await checkSameAnswers(s, urls)} comparisons)`);
         return;
       }
       const cells = await compare(scenarios, urls, rssOf, opts);
@@ -118,7 +135,12 @@ async function main() {
       delete servers.raw;
       delete servers.postgraphile;
     }
-    if (!skip.has('memory')) results.memory = await measureMemory(db, scenarios.filter((s) => s.id !== 'Q-E'), hexieNodeArgs);
+    if (!skip.has('memory'))
+      results.memory = await measureMemory(
+        db,
+        scenarios.filter((s) => s.id !== 'Q-E'),
+        hexieNodeArgs,
+      );
 
     if (!skip.has('dbtime')) results.dbTime = await measureDbTime(dbUrl(db), meta);
     if (!skip.has('w')) results.writes = await measureWrites(dbUrl(db), Number(args['w-rounds']));
@@ -132,7 +154,9 @@ async function main() {
     if (!existsSync(dir)) mkdirSync(dir);
     const file = args.check ? null : skip.size || args.only ? `${size}-partial.json` : `${size}.json`;
     if (file) writeFileSync(path.join(dir, file), JSON.stringify(results, null, 2));
-    console.log(`\nresults: ${file ? `packages/bench/results/${file}` : 'not written (--check)'} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
+    console.log(
+      `\nresults: ${file ? `packages/bench/results/${file}` : 'not written (--check)'} (${((Date.now() - started) / 60000).toFixed(1)} min)`,
+    );
   }
 }
 
@@ -145,13 +169,21 @@ async function measureMemory(db: string, scenarios: Awaited<ReturnType<typeof bu
     console.log('\nMemory of a fresh Hexie under load');
     let peak = 0;
     for (const s of scenarios) {
-      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks['hexie-cached']!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks['hexie-cached']!, {
+        connections: opts.connections,
+        duration: opts.duration,
+        rss: hexie.rssMb,
+      });
       peak = Math.max(peak, r.peakRssMb);
     }
     out.repeatedQueriesPeakMb = peak;
     console.log(`  repeated queries (Q-A..Q-D, cache hits): peak RSS ${peak.toFixed(0)} MB (at start ${out.startMb.toFixed(0)} MB)`);
     for (const s of scenarios) {
-      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks.hexie!, { connections: opts.connections, duration: opts.duration, rss: hexie.rssMb });
+      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks.hexie!, {
+        connections: opts.connections,
+        duration: opts.duration,
+        rss: hexie.rssMb,
+      });
       peak = Math.max(peak, r.peakRssMb);
       console.log(`  then distinct ${s.id} queries (cache misses, each response kept): peak RSS ${r.peakRssMb.toFixed(0)} MB`);
     }

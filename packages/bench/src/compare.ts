@@ -40,7 +40,12 @@ interface Cell {
 }
 
 /** Interleaved rounds: every round visits every target, in a rotated order. */
-export async function compare(scenarios: Scenario[], urls: Partial<Record<TargetName, string>>, rssOf: Partial<Record<TargetName, () => number>>, opts: LoadOptions) {
+export async function compare(
+  scenarios: Scenario[],
+  urls: Partial<Record<TargetName, string>>,
+  rssOf: Partial<Record<TargetName, () => number>>,
+  opts: LoadOptions,
+) {
   const cells = new Map<string, Cell>();
   for (const scenario of scenarios) {
     const targets = (Object.keys(scenario.asks) as TargetName[]).filter((t) => urls[t]);
@@ -55,7 +60,9 @@ export async function compare(scenarios: Scenario[], urls: Partial<Record<Target
         const key = `${scenario.id}|${t}`;
         if (!cells.has(key)) cells.set(key, { runs: [] });
         cells.get(key)!.runs.push(res);
-        console.log(`  round ${r + 1} ${t.padEnd(18)} p50 ${res.p50.toFixed(1).padStart(7)} ms  p99 ${res.p99.toFixed(1).padStart(7)} ms  ${res.rps.toFixed(0).padStart(6)} req/s${res.errors || res.non2xx ? `  errors ${res.errors} non-2xx ${res.non2xx}` : ''}${Number.isNaN(res.peakRssMb) ? '' : `  rss ${res.peakRssMb.toFixed(0)} MB`}`);
+        console.log(
+          `  round ${r + 1} ${t.padEnd(18)} p50 ${res.p50.toFixed(1).padStart(7)} ms  p99 ${res.p99.toFixed(1).padStart(7)} ms  ${res.rps.toFixed(0).padStart(6)} req/s${res.errors || res.non2xx ? `  errors ${res.errors} non-2xx ${res.non2xx}` : ''}${Number.isNaN(res.peakRssMb) ? '' : `  rss ${res.peakRssMb.toFixed(0)} MB`}`,
+        );
       }
     }
   }
@@ -89,4 +96,3 @@ export function rowsOf(scenarios: Scenario[], cells: Map<string, Cell>): Row[] {
   }
   return rows;
 }
-

@@ -55,12 +55,19 @@ interface Sql {
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 /** Every observation row of the dataset as COPY text, in chunks, month by month (the way monthly imports arrive). */
-export function* copyChunks(indicators: IndicatorRow[], regions: RegionRow[], counties: number | undefined, firstMonth: number, lastMonth: number): Generator<string, void, void> {
+export function* copyChunks(
+  indicators: IndicatorRow[],
+  regions: RegionRow[],
+  counties: number | undefined,
+  firstMonth: number,
+  lastMonth: number,
+): Generator<string, void, void> {
   const model = new ValueModel(indicators);
   const byLevel = (level: string) => regions.filter((r) => r.level === level).sort((a, b) => (a.code < b.code ? -1 : 1));
   const allCounties = byLevel('COUNTY');
   const index = new Map<string, number>();
-  for (const level of ['PROVINCE', 'CITY', 'COUNTY']) byLevel(level).forEach((r, i) => index.set(r.code, i + (level === 'CITY' ? 10_000 : level === 'PROVINCE' ? 20_000 : 0)));
+  for (const level of ['PROVINCE', 'CITY', 'COUNTY'])
+    byLevel(level).forEach((r, i) => index.set(r.code, i + (level === 'CITY' ? 10_000 : level === 'PROVINCE' ? 20_000 : 0)));
   const chosenCounties = spread(allCounties, counties);
   const parent = new Map(regions.map((r) => [r.code, r.parent_code]));
   const chosenCities = [...new Set(chosenCounties.map((c) => parent.get(c.code)!))].sort();
@@ -128,11 +135,17 @@ export async function generate(opts: DataOptions): Promise<DataReport> {
     db = lite as unknown as Sql;
   }
   try {
-    const indicators = (await db.query<IndicatorRow>('select id, code, aggregation, frequency, reporting_level, numerator_id, denominator_id from indicator order by id')).rows;
+    const indicators = (
+      await db.query<IndicatorRow>(
+        'select id, code, aggregation, frequency, reporting_level, numerator_id, denominator_id from indicator order by id',
+      )
+    ).rows;
     const regions = (await db.query<RegionRow>('select code, level, parent_code from region')).rows;
     if (!indicators.length || !regions.length) throw new Error('the database has no regions or indicators: did the server migrate it?');
     const counties = opts.counties;
-    log(`dataset ${opts.size}: ${counties ?? 'all'} counties × ${opts.months} months (${monthDate(firstMonth).slice(0, 7)}..${opts.end}) into ${opts.db ?? opts.pgliteDir}`);
+    log(
+      `dataset ${opts.size}: ${counties ?? 'all'} counties × ${opts.months} months (${monthDate(firstMonth).slice(0, 7)}..${opts.end}) into ${opts.db ?? opts.pgliteDir}`,
+    );
 
     await db.query('truncate observation, rollup');
     await db.query('alter table observation disable trigger user');
@@ -160,7 +173,9 @@ export async function generate(opts: DataOptions): Promise<DataReport> {
       await lite!.query(`${COPY_SQL.replace('stdin', "'/dev/blob'")}`, [], { blob: new Blob(parts) });
     }
     const copySeconds = seconds(t0);
-    log(`  COPY        ${rows.toLocaleString('en')} rows in ${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds).toLocaleString('en')} rows/s`);
+    log(
+      `  COPY        ${rows.toLocaleString('en')} rows in ${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds).toLocaleString('en')} rows/s`,
+    );
 
     t0 = performance.now();
     await db.query('alter table observation add constraint observation_pkey primary key (indicator_id, region_code, period)');
@@ -184,16 +199,33 @@ export async function generate(opts: DataOptions): Promise<DataReport> {
     await db.query('vacuum (analyze) rollup');
     const vacuumSeconds = seconds(t0);
     log(`  vacuum analyze ${vacuumSeconds.toFixed(1)} s`);
-    await db.query(`create table if not exists bench_dataset (id boolean primary key default true, size text, counties int, months int, first_month text, last_month text, rows bigint)`);
+    await db.query(
+      `create table if not exists bench_dataset (id boolean primary key default true, size text, counties int, months int, first_month text, last_month text, rows bigint)`,
+    );
     await db.query('delete from bench_dataset');
     await db.query('insert into bench_dataset (size, counties, months, first_month, last_month, rows) values ($1, $2, $3, $4, $5, $6)', [
-      opts.size, counties ?? null, opts.months, monthDate(firstMonth).slice(0, 7), opts.end, rows,
+      opts.size,
+      counties ?? null,
+      opts.months,
+      monthDate(firstMonth).slice(0, 7),
+      opts.end,
+      rows,
     ]);
     const totalSeconds = seconds(started);
-    log(`  total       ${totalSeconds.toFixed(1)} s = ${Math.round(rows / totalSeconds).toLocaleString('en')} rows/s end to end (migration, COPY, key, roll-ups, vacuum)`);
+    log(
+      `  total       ${totalSeconds.toFixed(1)} s = ${Math.round(rows / totalSeconds).toLocaleString('en')} rows/s end to end (migration, COPY, key, roll-ups, vacuum)`,
+    );
     return {
-      rows, copySeconds, indexSeconds, rollupSeconds, rollupRows, vacuumSeconds, totalSeconds,
-      firstMonth: monthDate(firstMonth).slice(0, 7), lastMonth: opts.end, counties: counties ?? regions.filter((r) => r.level === 'COUNTY').length,
+      rows,
+      copySeconds,
+      indexSeconds,
+      rollupSeconds,
+      rollupRows,
+      vacuumSeconds,
+      totalSeconds,
+      firstMonth: monthDate(firstMonth).slice(0, 7),
+      lastMonth: opts.end,
+      counties: counties ?? regions.filter((r) => r.level === 'COUNTY').length,
     };
   } finally {
     await client?.end();

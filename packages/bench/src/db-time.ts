@@ -18,7 +18,16 @@ interface Stmt {
 type Agg = 'sum' | 'last';
 
 /** Hexie's statement over rollup (as in aggregate.service.ts) and the base-table equivalent. */
-function pair(label: string, id: number, agg: Agg, region: string, scope: 'self' | 'children', from: number, to: number, monthly: boolean): Stmt {
+function pair(
+  label: string,
+  id: number,
+  agg: Agg,
+  region: string,
+  scope: 'self' | 'children',
+  from: number,
+  to: number,
+  monthly: boolean,
+): Stmt {
   const range = `t.indicator_id = ${id} and t.period between '${monthDate(from)}'::date and '${monthDate(to)}'::date`;
   const rangeO = range.replaceAll('t.', 'o.');
   const rollJoin = scope === 'children' ? `join region c on c.code = t.region_code and c.parent_code = '${region}'` : '';
@@ -39,7 +48,9 @@ function pair(label: string, id: number, agg: Agg, region: string, scope: 'self'
     };
   }
   const perBucket = (from_: string, key: string) =>
-    monthly ? `(select distinct on (${key}, t.period) ${key}, to_char(t.period, 'YYYY-MM') as bucket, t.value from ${from_} order by ${key}, t.period, t.period desc) union all ` : '';
+    monthly
+      ? `(select distinct on (${key}, t.period) ${key}, to_char(t.period, 'YYYY-MM') as bucket, t.value from ${from_} order by ${key}, t.period, t.period desc) union all `
+      : '';
   const rollSrc = `rollup t ${rollJoin} where ${rollWhere}`;
   const baseSrc = `(select a.ancestor_code as region_code, o.period, sum(o.value) as value from ${baseFrom} where ${rangeO} group by 1, 2) t`;
   return {
@@ -58,7 +69,12 @@ export interface DbTimeRow {
   worstStatementRatio: number;
 }
 
-export async function measureDbTime(connectionString: string, meta: Meta, opts = { indicator: 'jobs_posted', province: '510000', category: 'dispute_resolution' }, log = console.log) {
+export async function measureDbTime(
+  connectionString: string,
+  meta: Meta,
+  opts = { indicator: 'jobs_posted', province: '510000', category: 'dispute_resolution' },
+  log = console.log,
+) {
   const c = new pg.Client({ connectionString });
   await c.connect();
   const L = meta.lastMonth;
@@ -77,8 +93,16 @@ export async function measureDbTime(connectionString: string, meta: Meta, opts =
       'Q-D overview of a category',
       [...meta.indicators.values()]
         .filter((i) => i.category === opts.category)
-        .flatMap((i) => (i.aggregation === 'ratio' ? [i.numerator_id!, i.denominator_id!] : [i.id]).map((id) => ({ id, agg: meta.indicators.get(meta.byId.get(id)!)!.aggregation as Agg })))
-        .flatMap(({ id, agg }) => [...series(`Q-D ${meta.byId.get(id)}`, id, agg, '100000', L - 11, L), pair(`Q-D ${meta.byId.get(id)} breakdown`, id, agg, '100000', 'children', L - 11, L, false)]),
+        .flatMap((i) =>
+          (i.aggregation === 'ratio' ? [i.numerator_id!, i.denominator_id!] : [i.id]).map((id) => ({
+            id,
+            agg: meta.indicators.get(meta.byId.get(id)!)!.aggregation as Agg,
+          })),
+        )
+        .flatMap(({ id, agg }) => [
+          ...series(`Q-D ${meta.byId.get(id)}`, id, agg, '100000', L - 11, L),
+          pair(`Q-D ${meta.byId.get(id)} breakdown`, id, agg, '100000', 'children', L - 11, L, false),
+        ]),
     ],
   ];
   const explainMs = async (sql: string, runs: number) => {
@@ -106,7 +130,9 @@ export async function measureDbTime(connectionString: string, meta: Meta, opts =
       }
       const row = { query, statements: stmts.length, rollupMs, baseMs, ratio: rollupMs / baseMs, worstStatementRatio: worst };
       out.push(row);
-      log(`  ${query.padEnd(36)} ${String(stmts.length).padStart(3)} statements  roll-ups ${rollupMs.toFixed(2).padStart(8)} ms  base table ${baseMs.toFixed(1).padStart(8)} ms  ratio 1/${(baseMs / rollupMs).toFixed(0)} (worst statement 1/${(1 / worst).toFixed(0)})`);
+      log(
+        `  ${query.padEnd(36)} ${String(stmts.length).padStart(3)} statements  roll-ups ${rollupMs.toFixed(2).padStart(8)} ms  base table ${baseMs.toFixed(1).padStart(8)} ms  ratio 1/${(baseMs / rollupMs).toFixed(0)} (worst statement 1/${(1 / worst).toFixed(0)})`,
+      );
     }
     // Q-E: the base-table statement Hexie runs for a county breakdown
     const city = meta.cities[0];

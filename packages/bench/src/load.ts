@@ -13,7 +13,11 @@ export interface RunResult {
   peakRssMb: number;
 }
 
-export async function runLoad(baseUrl: string, ask: Ask, opts: { connections: number; duration: number; rss?: () => number }): Promise<RunResult> {
+export async function runLoad(
+  baseUrl: string,
+  ask: Ask,
+  opts: { connections: number; duration: number; rss?: () => number },
+): Promise<RunResult> {
   let i = 0;
   const first = ask.request(0);
   const varying = first.body !== ask.request(1).body || first.path !== ask.request(1).path;

@@ -27,13 +27,21 @@ export async function comparePglite(size: SizeName, db: string, opts: LoadOption
     .filter((s) => s.id === 'Q-A' || s.id === 'Q-B')
     .map((s) => ({
       ...s,
-      asks: { hexie: s.asks.hexie, 'hexie-pglite': s.asks.hexie, 'hexie-cached': s.asks['hexie-cached'], 'hexie-pglite-cached': s.asks['hexie-cached'] },
+      asks: {
+        hexie: s.asks.hexie,
+        'hexie-pglite': s.asks.hexie,
+        'hexie-cached': s.asks['hexie-cached'],
+        'hexie-pglite-cached': s.asks['hexie-cached'],
+      },
     }));
   let onPg: Running | undefined;
   let onLite: Running | undefined;
   try {
     console.log('\nHexie on PGlite vs Hexie on PostgreSQL');
-    [onPg, onLite] = await Promise.all([startHexie({ db, port: await freePort() }), startHexie({ pgliteDir: dir, port: await freePort() })]);
+    [onPg, onLite] = await Promise.all([
+      startHexie({ db, port: await freePort() }),
+      startHexie({ pgliteDir: dir, port: await freePort() }),
+    ]);
     const urls: Partial<Record<TargetName, string>> = {
       hexie: onPg.url.replace('/graphql', ''),
       'hexie-cached': onPg.url.replace('/graphql', ''),

@@ -78,7 +78,9 @@ export async function startPostGraphile(connectionString: string, port: number, 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: args } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '4703' }, pool: { type: 'string', default: '10' } } });
+  const { values: args } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '4703' }, pool: { type: 'string', default: '10' } },
+  });
   await startPostGraphile(dbUrl(args.db ?? 'hexie_bench_s0'), Number(args.port), Number(args.pool));
   console.log(`PostGraphile on http://127.0.0.1:${args.port}/graphql`);
   process.once('SIGTERM', () => process.exit(0));

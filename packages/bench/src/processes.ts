@@ -82,8 +82,17 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
 }
 
 /** Spawns a node process, waits until `readyUrl` answers, and returns a handle. */
-export async function startNode(name: string, args: string[], env: Record<string, string>, readyUrl: string, url: string): Promise<Running> {
-  const taken = await fetch(readyUrl).then(() => true, () => false);
+export async function startNode(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+  url: string,
+): Promise<Running> {
+  const taken = await fetch(readyUrl).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new Error(`${name}: something already answers at ${readyUrl}; stop it first`);
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -96,7 +105,7 @@ export async function startNode(name: string, args: string[], env: Record<string
     await waitForHttp(readyUrl, child);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${name} did not start: ${(error as Error).message}\n${log}`);
+    throw new Error(`${name} did not start: ${(error as Error).message}\n${log}`, { cause: error });
   }
   return {
     name,

@@ -11,7 +11,11 @@ import { runLoad } from './load.ts';
 import { benchRoot, dbUrl, startHexie } from './processes.ts';
 import { buildScenarios, loadMeta } from './scenarios.ts';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
 
 export function summarise(file: string, top = 15) {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -24,8 +28,15 @@ export function summarise(file: string, top = 15) {
     const t = self.get(n.id) ?? 0;
     if (!t) continue;
     const url = n.callFrame.url;
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.split('.pnpm/').pop() ?? '')?.[1]
-      ?? (url.includes('packages/server') ? 'hexie server' : url.startsWith('node:') ? 'node core' : url ? url : `(${n.callFrame.functionName || 'program'})`);
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.split('.pnpm/').pop() ?? '')?.[1] ??
+      (url.includes('packages/server')
+        ? 'hexie server'
+        : url.startsWith('node:')
+          ? 'node core'
+          : url
+            ? url
+            : `(${n.callFrame.functionName || 'program'})`);
     const fn = `${n.callFrame.functionName || '(anonymous)'} ${url.replace(/.*node_modules\//, '').replace(/.*packages\//, '')}:${n.callFrame.lineNumber + 1}`;
     byFn.set(fn, (byFn.get(fn) ?? 0) + t);
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + t);
@@ -39,7 +50,14 @@ export function summarise(file: string, top = 15) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: a } = parseArgs({ options: { db: { type: 'string', default: 'hexie_bench_s1' }, scenario: { type: 'string', default: 'Q-A' }, seconds: { type: 'string', default: '10' }, cached: { type: 'boolean', default: false } } });
+  const { values: a } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'hexie_bench_s1' },
+      scenario: { type: 'string', default: 'Q-A' },
+      seconds: { type: 'string', default: '10' },
+      cached: { type: 'boolean', default: false },
+    },
+  });
   const c = new pg.Client({ connectionString: dbUrl(a.db!) });
   await c.connect();
   const scenario = (await buildScenarios(await loadMeta(c))).find((s) => s.id === a.scenario)!;
@@ -48,9 +66,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const hexie = await startHexie({ db: a.db!, port: 4721, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const r = await runLoad('http://127.0.0.1:4721', scenario.asks[a.cached ? 'hexie-cached' : 'hexie']!, { connections: 8, duration: Number(a.seconds), rss: hexie.rssMb });
+  const r = await runLoad('http://127.0.0.1:4721', scenario.asks[a.cached ? 'hexie-cached' : 'hexie']!, {
+    connections: 8,
+    duration: Number(a.seconds),
+    rss: hexie.rssMb,
+  });
   await hexie.stop();
-  console.log(`${a.scenario} ${a.cached ? 'cached' : 'uncached'}: p50 ${r.p50} ms, ${r.rps.toFixed(0)} req/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `${a.scenario} ${a.cached ? 'cached' : 'uncached'}: p50 ${r.p50} ms, ${r.rps.toFixed(0)} req/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  );
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
   console.log(summarise(path.join(dir, file)));
   console.log(`profile: ${path.relative(process.cwd(), path.join(dir, file))}`);

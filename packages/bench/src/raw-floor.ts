@@ -54,7 +54,14 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const regions = new Map((await pool.query<Region>('select code, name, level from region')).rows.map((r) => [r.code, r]));
 
-  async function baseValues(ind: Indicator, region: Region, scope: 'self' | 'children', from: number, to: number, monthly: boolean): Promise<Cells> {
+  async function baseValues(
+    ind: Indicator,
+    region: Region,
+    scope: 'self' | 'children',
+    from: number,
+    to: number,
+    monthly: boolean,
+  ): Promise<Cells> {
     const level = scope === 'self' ? region.level : LEVELS[Math.min(DEPTH[region.level] + 1, 3)];
     const table = level === ind.reporting_level ? 'observation' : 'rollup';
     const join = scope === 'children' ? 'join region c on c.code = t.region_code and c.parent_code = $4' : '';
@@ -80,7 +87,14 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
     return cells;
   }
 
-  async function values(ind: Indicator, region: Region, scope: 'self' | 'children', from: number, to: number, monthly: boolean): Promise<Cells> {
+  async function values(
+    ind: Indicator,
+    region: Region,
+    scope: 'self' | 'children',
+    from: number,
+    to: number,
+    monthly: boolean,
+  ): Promise<Cells> {
     if (ind.aggregation !== 'ratio') return baseValues(ind, region, scope, from, to, monthly);
     const [num, den] = await Promise.all([
       baseValues(byId.get(ind.numerator_id!)!, region, scope, from, to, monthly),
@@ -110,7 +124,10 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
       for (let m = from; m <= to; m++) points.push({ period: monthDate(m).slice(0, 7), value: null, yoy: null });
       return { total: null, totalYoy: null, points };
     }
-    const [now, before] = await Promise.all([values(ind, region, 'self', from, to, true), values(ind, region, 'self', from - 12, to - 12, true)]);
+    const [now, before] = await Promise.all([
+      values(ind, region, 'self', from, to, true),
+      values(ind, region, 'self', from - 12, to - 12, true),
+    ]);
     const n = now.get(region.code);
     const b = before.get(region.code);
     for (let m = from; m <= to; m++) {
@@ -122,7 +139,12 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
   }
 
   async function breakdown(ind: Indicator, region: Region, fromP: string, toP: string) {
-    const children = (await pool.query<{ code: string; name: string; level: string }>('select code, name, level from region where parent_code = $1 order by code', [region.code])).rows;
+    const children = (
+      await pool.query<{ code: string; name: string; level: string }>(
+        'select code, name, level from region where parent_code = $1 order by code',
+        [region.code],
+      )
+    ).rows;
     if (!children.length) return [];
     if (finer(ind, children[0].level)) return children.map((c) => ({ region: { code: c.code, name: c.name }, value: null }));
     const cells = await values(ind, region, 'children', monthIdx(fromP), monthIdx(toP), false);
@@ -145,7 +167,11 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
         if (!ind) throw Object.assign(new Error('unknown indicator'), { status: 400 });
         if (url.pathname === '/series') return series(ind, region, q('from'), q('to'));
         if (url.pathname === '/breakdown') return breakdown(ind, region, q('from'), q('to'));
-        const children = (await pool.query<{ code: string; name: string }>('select code, name from region where parent_code = $1 order by code', [region.code])).rows;
+        const children = (
+          await pool.query<{ code: string; name: string }>('select code, name from region where parent_code = $1 order by code', [
+            region.code,
+          ])
+        ).rows;
         return Promise.all(children.map(async (c) => ({ region: c, series: await series(ind, regions.get(c.code)!, q('from'), q('to')) })));
       }
       case '/overview': {
@@ -181,7 +207,9 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: args } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '4702' }, pool: { type: 'string', default: '10' } } });
+  const { values: args } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '4702' }, pool: { type: 'string', default: '10' } },
+  });
   const { server } = await createRawFloor(dbUrl(args.db ?? 'hexie_bench_s0'), Number(args.pool));
   server.keepAliveTimeout = 60_000;
   server.listen(Number(args.port), '127.0.0.1', () => console.log(`raw floor on http://127.0.0.1:${args.port}/`));

@@ -32,7 +32,18 @@ export interface Scenario {
 export interface Meta {
   firstMonth: number;
   lastMonth: number;
-  indicators: Map<string, { id: number; aggregation: string; numerator_id: number | null; denominator_id: number | null; factor: number | null; category: string; reporting_level: string }>;
+  indicators: Map<
+    string,
+    {
+      id: number;
+      aggregation: string;
+      numerator_id: number | null;
+      denominator_id: number | null;
+      factor: number | null;
+      category: string;
+      reporting_level: string;
+    }
+  >;
   byId: Map<number, string>;
   children: (code: string) => Promise<Array<{ code: string; name: string }>>;
   cities: string[];
@@ -41,10 +52,20 @@ export interface Meta {
 export async function loadMeta(client: pg.Client): Promise<Meta> {
   const [ds] = (await client.query<{ first_month: string; last_month: string }>('select first_month, last_month from bench_dataset')).rows;
   if (!ds) throw new Error('no bench_dataset row: generate the data first (pnpm bench:data)');
-  const inds = (await client.query('select id, code, aggregation, numerator_id, denominator_id, factor, category, reporting_level from indicator order by position')).rows;
-  const cities = (await client.query<{ code: string }>(`select c.code from region c where c.level = 'CITY' and exists (select 1 from region k where k.parent_code = c.code) order by c.code`)).rows.map((r) => r.code);
+  const inds = (
+    await client.query(
+      'select id, code, aggregation, numerator_id, denominator_id, factor, category, reporting_level from indicator order by position',
+    )
+  ).rows;
+  const cities = (
+    await client.query<{ code: string }>(
+      `select c.code from region c where c.level = 'CITY' and exists (select 1 from region k where k.parent_code = c.code) order by c.code`,
+    )
+  ).rows.map((r) => r.code);
   const kids = new Map<string, Array<{ code: string; name: string }>>();
-  for (const r of (await client.query<{ code: string; name: string; parent_code: string }>('select code, name, parent_code from region order by code')).rows) {
+  for (const r of (
+    await client.query<{ code: string; name: string; parent_code: string }>('select code, name, parent_code from region order by code')
+  ).rows) {
     if (!kids.has(r.parent_code)) kids.set(r.parent_code, []);
     kids.get(r.parent_code)!.push({ code: r.code, name: r.name });
   }
@@ -59,14 +80,20 @@ export async function loadMeta(client: pg.Client): Promise<Meta> {
   };
 }
 
-const gql = (query: string, variables: Record<string, unknown>, nonce: boolean) => (i: number): Req => ({
-  method: 'POST',
-  path: '/graphql',
-  body: JSON.stringify({ query, variables: nonce ? { ...variables, benchNonce: `${process.pid}-${i}-${Math.random()}` } : variables }),
-});
+const gql =
+  (query: string, variables: Record<string, unknown>, nonce: boolean) =>
+  (i: number): Req => ({
+    method: 'POST',
+    path: '/graphql',
+    body: JSON.stringify({ query, variables: nonce ? { ...variables, benchNonce: `${process.pid}-${i}-${Math.random()}` } : variables }),
+  });
 
 /** Hexie asks: `nonce` adds an unused variable so the response cache never hits (the real work is timed). */
-function hexieAsks(query: string, variables: (i: number) => Record<string, unknown>, normalise: (data: any) => Answer): Record<'hexie' | 'hexie-cached', Ask> {
+function hexieAsks(
+  query: string,
+  variables: (i: number) => Record<string, unknown>,
+  normalise: (data: any) => Answer,
+): Record<'hexie' | 'hexie-cached', Ask> {
   const norm = (json: any) => {
     if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 300));
     return normalise(json.data);
@@ -98,7 +125,8 @@ const seriesAnswer = (s: { total: number | null; points: Array<{ period: string;
   ['total', s.total],
   ...s.points.map((p): [string, number | null] => [p.period, p.value]),
 ];
-const breakdownAnswer = (rows: Array<{ region: { code: string }; value: number | null }>): Answer => rows.map((r) => [r.region.code, r.value]);
+const breakdownAnswer = (rows: Array<{ region: { code: string }; value: number | null }>): Answer =>
+  rows.map((r) => [r.region.code, r.value]);
 
 /** From raw monthly rows (period → value) the series Hexie would give for a `sum` indicator. */
 function sumSeriesFromRows(rows: Array<{ period: string; value: number }>, from: number, to: number): Answer {
@@ -146,9 +174,17 @@ export async function buildScenarios(meta: Meta, opts: ScenarioOptions = DEFAULT
     id: 'Q-A',
     title: `${opts.indicator} national monthly series, ${p(F)}..${p(L)}`,
     asks: {
-      ...hexieAsks(HEXIE_SERIES, () => ({ i: opts.indicator, r: '100000', f: p(F), t: p(L) }), (data) => seriesAnswer(data.series)),
+      ...hexieAsks(
+        HEXIE_SERIES,
+        () => ({ i: opts.indicator, r: '100000', f: p(F), t: p(L) }),
+        (data) => seriesAnswer(data.series),
+      ),
       raw: rawAsk(() => `/series?${qs({ indicator: opts.indicator, region: '100000', from: p(F), to: p(L) })}`, seriesAnswer),
-      postgraphile: pgAsk(PG_SERIES, () => ({ i: ind.id, r: '100000', f: d(F - 12), t: d(L) }), (data) => sumSeriesFromRows(data.allRollups.nodes, F, L)),
+      postgraphile: pgAsk(
+        PG_SERIES,
+        () => ({ i: ind.id, r: '100000', f: d(F - 12), t: d(L) }),
+        (data) => sumSeriesFromRows(data.allRollups.nodes, F, L),
+      ),
     },
   };
 
@@ -162,7 +198,11 @@ export async function buildScenarios(meta: Meta, opts: ScenarioOptions = DEFAULT
     id: 'Q-B',
     title: `${opts.indicator} for every province, ${p(L - 11)}..${p(L)}`,
     asks: {
-      ...hexieAsks(HEXIE_BREAKDOWN, () => ({ i: opts.indicator, r: '100000', f: p(L - 11), t: p(L) }), (data) => breakdownAnswer(data.breakdown)),
+      ...hexieAsks(
+        HEXIE_BREAKDOWN,
+        () => ({ i: opts.indicator, r: '100000', f: p(L - 11), t: p(L) }),
+        (data) => breakdownAnswer(data.breakdown),
+      ),
       raw: rawAsk(() => `/breakdown?${qs({ indicator: opts.indicator, region: '100000', from: p(L - 11), to: p(L) })}`, breakdownAnswer),
       postgraphile: pgAsk(
         `query($i: Int!, $r: String!, $f: Date!, $t: Date!) { ${pgRegions}
@@ -183,16 +223,24 @@ export async function buildScenarios(meta: Meta, opts: ScenarioOptions = DEFAULT
 
   // Q-C: drill-down: the province's cities × 120 months
   const hexieQc = `query QC($i: String!, $f: String!, $t: String!) {\n${cities
-    .map((c) => `  c${c.code}: series(indicator: $i, region: "${c.code}", from: $f, to: $t, grain: MONTH) { total points { period value yoy } }`)
+    .map(
+      (c) =>
+        `  c${c.code}: series(indicator: $i, region: "${c.code}", from: $f, to: $t, grain: MONTH) { total points { period value yoy } }`,
+    )
     .join('\n')}\n}`;
   const qc: Scenario = {
     id: 'Q-C',
     title: `${opts.indicator} for the ${cities.length} cities of ${opts.province}, ${p(F)}..${p(L)} monthly`,
     asks: {
-      ...hexieAsks(hexieQc, () => ({ i: opts.indicator, f: p(F), t: p(L) }), (data) => cities.flatMap((c) => seriesAnswer(data[`c${c.code}`]).map(([k, v]): [string, number | null] => [`${c.code} ${k}`, v]))),
+      ...hexieAsks(
+        hexieQc,
+        () => ({ i: opts.indicator, f: p(F), t: p(L) }),
+        (data) => cities.flatMap((c) => seriesAnswer(data[`c${c.code}`]).map(([k, v]): [string, number | null] => [`${c.code} ${k}`, v])),
+      ),
       raw: rawAsk(
         () => `/children-series?${qs({ indicator: opts.indicator, region: opts.province, from: p(F), to: p(L) })}`,
-        (data: Array<{ region: { code: string }; series: any }>) => data.flatMap((x) => seriesAnswer(x.series).map(([k, v]): [string, number | null] => [`${x.region.code} ${k}`, v])),
+        (data: Array<{ region: { code: string }; series: any }>) =>
+          data.flatMap((x) => seriesAnswer(x.series).map(([k, v]): [string, number | null] => [`${x.region.code} ${k}`, v])),
       ),
       postgraphile: pgAsk(
         `query($i: Int!, $r: String!, $f: Date!, $t: Date!) { ${pgRegions}
@@ -201,7 +249,11 @@ export async function buildScenarios(meta: Meta, opts: ScenarioOptions = DEFAULT
         () => ({ i: ind.id, r: opts.province, f: d(F - 12), t: d(L) }),
         (data) =>
           (data.allRegions.nodes as Array<{ code: string }>).flatMap((c) =>
-            sumSeriesFromRows(data.allRollupRegions.nodes.filter((n: any) => n.regionCode === c.code), F, L).map(([k, v]): [string, number | null] => [`${c.code} ${k}`, v]),
+            sumSeriesFromRows(
+              data.allRollupRegions.nodes.filter((n: any) => n.regionCode === c.code),
+              F,
+              L,
+            ).map(([k, v]): [string, number | null] => [`${c.code} ${k}`, v]),
           ),
       ),
     },
@@ -217,8 +269,12 @@ export async function buildScenarios(meta: Meta, opts: ScenarioOptions = DEFAULT
   }
 }`;
   const overviewAnswer = (list: Array<{ code: string; series: any; breakdown: any }>): Answer =>
-    list.flatMap((x) => [...seriesAnswer(x.series), ...breakdownAnswer(x.breakdown)].map(([k, v]): [string, number | null] => [`${x.code} ${k}`, v]));
-  const base = [...new Set(categoryIndicators.flatMap(([, i]) => (i.aggregation === 'ratio' ? [i.numerator_id!, i.denominator_id!] : [i.id])))];
+    list.flatMap((x) =>
+      [...seriesAnswer(x.series), ...breakdownAnswer(x.breakdown)].map(([k, v]): [string, number | null] => [`${x.code} ${k}`, v]),
+    );
+  const base = [
+    ...new Set(categoryIndicators.flatMap(([, i]) => (i.aggregation === 'ratio' ? [i.numerator_id!, i.denominator_id!] : [i.id]))),
+  ];
   const pgQd = `query($r: String!, $f: Date!, $f0: Date!, $t: Date!) { ${pgRegions}
 ${base
   .map((id) => {
@@ -233,7 +289,8 @@ ${base
     const regions: Array<{ code: string }> = data.allRegions.nodes;
     // per base indicator: monthly national values and per-province totals over the range
     const monthly = (id: number) => new Map<string, number>(data[`s${id}`].nodes.map((n: any) => [n.period.slice(0, 7), Number(n.value)]));
-    const perRegion = (id: number) => new Map<string, number>(data[`b${id}`].groupedAggregates.map((g: any) => [g.keys[0], Number(g.sum.value)]));
+    const perRegion = (id: number) =>
+      new Map<string, number>(data[`b${id}`].groupedAggregates.map((g: any) => [g.keys[0], Number(g.sum.value)]));
     const out: Answer = [];
     for (const [code, i] of categoryIndicators) {
       const seriesOf = (id: number) => {
@@ -273,14 +330,20 @@ ${base
     id: 'Q-D',
     title: `overview of ${opts.category} (${categoryIndicators.length} indicators: series + breakdown), ${p(L - 11)}..${p(L)}`,
     asks: {
-      ...hexieAsks(hexieQd, () => ({ c: opts.category, r: '100000', f: p(L - 11), t: p(L) }), (data) => overviewAnswer(data.indicators)),
+      ...hexieAsks(
+        hexieQd,
+        () => ({ c: opts.category, r: '100000', f: p(L - 11), t: p(L) }),
+        (data) => overviewAnswer(data.indicators),
+      ),
       raw: rawAsk(() => `/overview?${qs({ category: opts.category, region: '100000', from: p(L - 11), to: p(L) })}`, overviewAnswer),
       postgraphile: pgAsk(pgQd, () => ({ r: '100000', f: d(L - 11), f0: d(L - 23), t: d(L) }), pgOverview),
     },
   };
 
   // Q-E: ad-hoc, uncached: the counties of a city (varying), a `sum` indicator (varying), a range (varying), from the base table
-  const sumIndicators = [...meta.indicators.entries()].filter(([, i]) => i.aggregation === 'sum' && i.reporting_level === 'COUNTY').map(([c, i]) => [c, i.id] as const);
+  const sumIndicators = [...meta.indicators.entries()]
+    .filter(([, i]) => i.aggregation === 'sum' && i.reporting_level === 'COUNTY')
+    .map(([c, i]) => [c, i.id] as const);
   const combo = (i: number) => {
     const city = meta.cities[(i * 7919) % meta.cities.length];
     const [code, id] = sumIndicators[(i * 31) % sumIndicators.length];
@@ -292,10 +355,14 @@ ${base
     id: 'Q-E',
     title: 'ad-hoc breakdown of a city into counties over the base table (varying city, indicator, range)',
     asks: {
-      hexie: hexieAsks(HEXIE_BREAKDOWN, (i) => {
-        const c = combo(i);
-        return { i: c.code, r: c.city, f: p(c.from), t: p(c.to) };
-      }, (data) => breakdownAnswer(data.breakdown)).hexie,
+      hexie: hexieAsks(
+        HEXIE_BREAKDOWN,
+        (i) => {
+          const c = combo(i);
+          return { i: c.code, r: c.city, f: p(c.from), t: p(c.to) };
+        },
+        (data) => breakdownAnswer(data.breakdown),
+      ).hexie,
       raw: rawAsk((i) => {
         const c = combo(i);
         return `/breakdown?${qs({ indicator: c.code, region: c.city, from: p(c.from), to: p(c.to) })}`;

@@ -30,13 +30,28 @@ export async function measureWrites(connectionString: string, rounds = 3, log = 
     const [ds] = (await c.query('select last_month from bench_dataset')).rows;
     const last = monthIndex(Number(ds.last_month.slice(0, 4)), Number(ds.last_month.slice(5, 7)));
     const month = monthDate(last + 1);
-    const indicators = (await c.query<IndicatorRow>('select id, code, aggregation, frequency, reporting_level, numerator_id, denominator_id from indicator order by id')).rows;
+    const indicators = (
+      await c.query<IndicatorRow>(
+        'select id, code, aggregation, frequency, reporting_level, numerator_id, denominator_id from indicator order by id',
+      )
+    ).rows;
     const model = new ValueModel(indicators);
     const monthly = model.indicatorsAt('COUNTY', 'monthly');
-    const allCounties = (await c.query<{ code: string }>(`select code from region where level = 'COUNTY' order by code`)).rows.map((r) => r.code);
-    const present = new Set((await c.query<{ region_code: string }>('select distinct region_code from observation where indicator_id = $1 and period = $2', [monthly[0].id, monthDate(last)])).rows.map((r) => r.region_code));
+    const allCounties = (await c.query<{ code: string }>(`select code from region where level = 'COUNTY' order by code`)).rows.map(
+      (r) => r.code,
+    );
+    const present = new Set(
+      (
+        await c.query<{ region_code: string }>('select distinct region_code from observation where indicator_id = $1 and period = $2', [
+          monthly[0].id,
+          monthDate(last),
+        ])
+      ).rows.map((r) => r.region_code),
+    );
     await c.query('delete from observation where period = $1', [month]); // a previous run that stopped half-way
-    await c.query('create temp table w_stage (indicator_id smallint, region_code varchar(6), period date, value double precision, synthetic boolean)');
+    await c.query(
+      'create temp table w_stage (indicator_id smallint, region_code varchar(6), period date, value double precision, synthetic boolean)',
+    );
     const out = new Map<string, number>();
     const lines: string[] = [];
     allCounties.forEach((code, r) => {
@@ -47,7 +62,9 @@ export async function measureWrites(connectionString: string, rounds = 3, log = 
     await pipeline(Readable.from([lines.join('')]), c.query(copyFrom('copy w_stage from stdin')));
     await c.query('analyze w_stage');
     const insert = `insert into observation (indicator_id, region_code, period, value, synthetic) select indicator_id, region_code, period, value, synthetic from w_stage`;
-    log(`\nW: importing ${month.slice(0, 7)} for ${present.size} counties × ${monthly.length} indicators = ${lines.length.toLocaleString('en')} rows, ${rounds} rounds`);
+    log(
+      `\nW: importing ${month.slice(0, 7)} for ${present.size} counties × ${monthly.length} indicators = ${lines.length.toLocaleString('en')} rows, ${rounds} rounds`,
+    );
 
     const time = async (sql: string, params: unknown[] = []) => {
       const t0 = performance.now();
@@ -96,7 +113,9 @@ export async function measureWrites(connectionString: string, rounds = 3, log = 
       ];
       for (let k = 0; k < steps.length; k++) await steps[(k + r) % steps.length][1]();
       runs.push(run);
-      log(`  round ${r + 1}: insert+rollups ${run.insertWithTriggerMs.toFixed(0)} ms, insert alone ${run.insertWithoutTriggerMs.toFixed(0)} ms, delete+rollups ${run.deleteWithTriggerMs.toFixed(0)} ms, full rebuild ${run.rebuildMs.toFixed(0)} ms`);
+      log(
+        `  round ${r + 1}: insert+rollups ${run.insertWithTriggerMs.toFixed(0)} ms, insert alone ${run.insertWithoutTriggerMs.toFixed(0)} ms, delete+rollups ${run.deleteWithTriggerMs.toFixed(0)} ms, full rebuild ${run.rebuildMs.toFixed(0)} ms`,
+      );
     }
     const m = (k: string) => median(runs.map((x) => x[k]));
     const report: WriteReport = {
@@ -110,7 +129,9 @@ export async function measureWrites(connectionString: string, rounds = 3, log = 
       consistent,
       runs,
     };
-    log(`  medians: W = ${report.insertWithTriggerMs.toFixed(0)} ms (insert alone ${report.insertWithoutTriggerMs.toFixed(0)} ms), full rebuild ${report.rebuildMs.toFixed(0)} ms → W ÷ rebuild = ${report.ratioToRebuild.toFixed(3)}; roll-ups consistent after import: ${consistent}`);
+    log(
+      `  medians: W = ${report.insertWithTriggerMs.toFixed(0)} ms (insert alone ${report.insertWithoutTriggerMs.toFixed(0)} ms), full rebuild ${report.rebuildMs.toFixed(0)} ms → W ÷ rebuild = ${report.ratioToRebuild.toFixed(3)}; roll-ups consistent after import: ${consistent}`,
+    );
     return report;
   } finally {
     await c.end();

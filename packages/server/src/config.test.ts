@@ -9,7 +9,13 @@ describe('configuration', () => {
   });
 
   it('reads every setting', () => {
-    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/hexie', HEXIE_DATA_DIR: '/tmp/x', HEXIE_DEMO: '0' });
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db/hexie',
+      HEXIE_DATA_DIR: '/tmp/x',
+      HEXIE_DEMO: '0',
+    });
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db/hexie', dataDir: '/tmp/x', demo: false });
   });
 

@@ -15,6 +15,7 @@ describe('the committed contract', () => {
       'breakdown(from: String!, indicator: String!, region: String!, to: String!): [RegionValue!]!',
       'regions(level: RegionLevel, parent: String): [Region!]!',
       'indicators(category: String): [Indicator!]!',
-    ]) expect(sdl).toContain(field);
+    ])
+      expect(sdl).toContain(field);
   });
 });

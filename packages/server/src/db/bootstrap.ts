@@ -4,7 +4,10 @@ import { loadReferenceData } from './reference.js';
 import { loadDemoData } from './seeders/demo-load.js';
 
 /** Opens and migrates the database, loads reference data, and demo data into an empty database. */
-export async function bootstrapDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>, log: (line: string, final?: boolean) => void = () => {}): Promise<Orm> {
+export async function bootstrapDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>,
+  log: (line: string, final?: boolean) => void = () => {},
+): Promise<Orm> {
   const orm = await openDatabase(config);
   const em = orm.em.fork();
   await loadReferenceData(em as never);

@@ -31,7 +31,19 @@ export async function loadReferenceData(em: Em): Promise<void> {
     if ((await count('region')) === 0) {
       const regions = loadRegionTree();
       for (const part of chunks(regions, 1000)) {
-        await k.insertInto('region').values(part.map((r) => ({ code: r.code, name: r.name, name_en: r.nameEn, level: r.level, parent_code: r.parentCode, position: r.position }))).execute();
+        await k
+          .insertInto('region')
+          .values(
+            part.map((r) => ({
+              code: r.code,
+              name: r.name,
+              name_en: r.nameEn,
+              level: r.level,
+              parent_code: r.parentCode,
+              position: r.position,
+            })),
+          )
+          .execute();
       }
       for (const part of chunks(ancestorPairs(regions), 2000)) await k.insertInto('region_ancestor').values(part).execute();
     }
@@ -39,13 +51,27 @@ export async function loadReferenceData(em: Em): Promise<void> {
     if ((await count('indicator')) === 0) {
       const catalog = loadIndicatorCatalog();
       const idOf = new Map(catalog.map((i) => [i.code, i.id]));
-      await k.insertInto('indicator').values(catalog.map((i) => ({
-        id: i.id, code: i.code, category: i.category, name: i.name, name_en: i.nameEn, unit: i.unit, unit_en: i.unitEn,
-        frequency: i.frequency, aggregation: i.aggregation,
-        numerator_id: i.numeratorCode ? idOf.get(i.numeratorCode) : null,
-        denominator_id: i.denominatorCode ? idOf.get(i.denominatorCode) : null,
-        factor: i.factor, reporting_level: i.reportingLevel, position: i.position,
-      }))).execute();
+      await k
+        .insertInto('indicator')
+        .values(
+          catalog.map((i) => ({
+            id: i.id,
+            code: i.code,
+            category: i.category,
+            name: i.name,
+            name_en: i.nameEn,
+            unit: i.unit,
+            unit_en: i.unitEn,
+            frequency: i.frequency,
+            aggregation: i.aggregation,
+            numerator_id: i.numeratorCode ? idOf.get(i.numeratorCode) : null,
+            denominator_id: i.denominatorCode ? idOf.get(i.denominatorCode) : null,
+            factor: i.factor,
+            reporting_level: i.reportingLevel,
+            position: i.position,
+          })),
+        )
+        .execute();
     }
 
     if ((await count('source_document')) === 0) {
@@ -56,10 +82,25 @@ export async function loadReferenceData(em: Em): Promise<void> {
       for (const f of loadFacts()) {
         const id = indicatorId.get(f.indicatorCode);
         const source = sourceId.get(f.sourceFile);
-        if (id === undefined || source === undefined) throw new Error(`seed fact names an unknown indicator or source: ${f.indicatorCode} ${f.sourceFile}`);
-        const row = { region_code: f.regionCode, indicator_id: id, period_start: f.periodStart, period_end: f.periodEnd, value: f.value, unit: f.unit, qualifier: f.qualifier, source_id: source, quote: f.quote };
+        if (id === undefined || source === undefined)
+          throw new Error(`seed fact names an unknown indicator or source: ${f.indicatorCode} ${f.sourceFile}`);
+        const row = {
+          region_code: f.regionCode,
+          indicator_id: id,
+          period_start: f.periodStart,
+          period_end: f.periodEnd,
+          value: f.value,
+          unit: f.unit,
+          qualifier: f.qualifier,
+          source_id: source,
+          quote: f.quote,
+        };
         if (f.kind === 'target') await k.insertInto('target').values(row).execute();
-        else await k.insertInto('published_figure').values({ ...row, scope: f.scope }).execute();
+        else
+          await k
+            .insertInto('published_figure')
+            .values({ ...row, scope: f.scope })
+            .execute();
       }
     }
   });

@@ -67,7 +67,9 @@ describe.each(vendors)('HTTP server on $vendor', ({ vendor }) => {
   });
 
   it('reports bad input as BAD_USER_INPUT without a stack trace', async () => {
-    const response = await post({ query: '{ breakdown(indicator: "jobs_posted", region: "510000", from: "2024-1", to: "2024-03") { value } }' });
+    const response = await post({
+      query: '{ breakdown(indicator: "jobs_posted", region: "510000", from: "2024-1", to: "2024-03") { value } }',
+    });
     expect(response.statusCode).toBe(200);
     const [error] = response.json().errors;
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT' });
@@ -114,7 +116,10 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
     expect(second.headers['x-hexie-cache']).toBe('hit');
     expect(second.json()).toEqual(first.json());
 
-    await db.orm.em.fork().getConnection().execute(`update observation set value = 20 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`);
+    await db.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update observation set value = 20 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`);
     const third = await post(JOBS);
     expect(third.headers['x-hexie-cache']).toBe('miss');
     expect(third.json().data.series.total).toBe(total + 10);

@@ -26,7 +26,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     console.error(error);
-    return { message: 'Internal server error: the request could not be completed. It has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error: the request could not be completed. It has been logged.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
@@ -38,7 +41,14 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) {
-      return reply.code(413).send({ errors: [{ message: `The request body is larger than ${BODY_LIMIT / 1024} KB, the most a query may send.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return reply.code(413).send({
+        errors: [
+          {
+            message: `The request body is larger than ${BODY_LIMIT / 1024} KB, the most a query may send.`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      });
     }
     if (status >= 500) console.error(error);
     return reply.code(status).send({ errors: [{ message: status >= 500 ? 'Internal server error' : error.message }] });
@@ -73,7 +83,11 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
     });
   } else {
     app.get('/', async (_request, reply) =>
-      reply.type('text/html').send('<h1>Hexie</h1><p>The API is at <a href="/graphql">/graphql</a>. The dashboard is not built: run <code>pnpm build</code>.</p>'),
+      reply
+        .type('text/html')
+        .send(
+          '<h1>Hexie</h1><p>The API is at <a href="/graphql">/graphql</a>. The dashboard is not built: run <code>pnpm build</code>.</p>',
+        ),
     );
   }
   return app;

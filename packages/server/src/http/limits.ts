@@ -1,10 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { createRequire } from 'node:module';
 
 // Its ES build imports graphql's .mjs files, a second copy of graphql beside the one the schema was
 // built with ("another module or realm"); the CommonJS build shares the server's copy.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof import('graphql-query-complexity');
 
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 1500;
@@ -46,9 +55,12 @@ export function queryLimitsPlugin<T extends object>(): ApolloServerPlugin<T> {
           );
           const depth = operationDepth(operation, fragments);
           if (depth > MAX_DEPTH) {
-            throw new GraphQLError(`The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed. Split it into several queries.`, {
-              extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 }, depth, maxDepth: MAX_DEPTH },
-            });
+            throw new GraphQLError(
+              `The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed. Split it into several queries.`,
+              {
+                extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 }, depth, maxDepth: MAX_DEPTH },
+              },
+            );
           }
           const complexity = getComplexity({
             schema,
@@ -58,9 +70,12 @@ export function queryLimitsPlugin<T extends object>(): ApolloServerPlugin<T> {
             estimators: [simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > MAX_COMPLEXITY) {
-            throw new GraphQLError(`The query asks for ${complexity} fields; at most ${MAX_COMPLEXITY} are allowed. Ask for fewer fields or split the query.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, complexity, maxComplexity: MAX_COMPLEXITY },
-            });
+            throw new GraphQLError(
+              `The query asks for ${complexity} fields; at most ${MAX_COMPLEXITY} are allowed. Ask for fewer fields or split the query.`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, complexity, maxComplexity: MAX_COMPLEXITY },
+              },
+            );
           }
         },
       };

@@ -22,7 +22,10 @@ export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPO
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const dataVersion = async () => {
-    const [{ data_version }] = await orm.em.fork().getConnection().execute<{ data_version: string }[]>('select data_version from hexie_meta');
+    const [{ data_version }] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ data_version: string }[]>('select data_version from hexie_meta');
     return String(data_version);
   };
   return {
@@ -50,7 +53,10 @@ export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPO
           const size = 2 * JSON.stringify(response.body.singleResult.data ?? null).length; // UTF-16
           if (size > maxBytes / 4) return;
           const previous = entries.get(key);
-          if (previous) (bytes -= previous.bytes), entries.delete(key);
+          if (previous) {
+            bytes -= previous.bytes;
+            entries.delete(key);
+          }
           entries.set(key, { version, body: response.body, bytes: size });
           bytes += size;
           for (const [oldest, entry] of entries) {

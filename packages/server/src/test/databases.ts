@@ -26,7 +26,10 @@ export interface TestDatabase {
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** A fresh, migrated database with the reference data: its own PGlite folder or PostgreSQL database. */
-export async function createTestDatabase(vendor: 'pglite' | 'postgresql', options: { onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  vendor: 'pglite' | 'postgresql',
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDatabase> {
   let databaseUrl: string | undefined;
   let cleanup: () => Promise<void>;
   let dataDir = '';
@@ -57,7 +60,8 @@ export async function createTestDatabase(vendor: 'pglite' | 'postgresql', option
   return {
     orm,
     databaseUrl,
-    query: (source, variables) => graphql({ schema: built, source, variableValues: variables, contextValue: createContext(orm.em.fork() as never) }) as never,
+    query: (source, variables) =>
+      graphql({ schema: built, source, variableValues: variables, contextValue: createContext(orm.em.fork() as never) }) as never,
     close: async () => {
       await orm.close(true);
       await cleanup();

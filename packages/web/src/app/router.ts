@@ -1,5 +1,5 @@
-import { createRouter, createWebHistory } from 'vue-router'
-import OverviewPage from '../features/overview/overview-page.vue'
+import { createRouter, createWebHistory } from 'vue-router';
+import OverviewPage from '../features/overview/overview-page.vue';
 
 // The overview is in the first load; the indicator page and the big screen are split off.
 export const router = createRouter({
@@ -14,4 +14,4 @@ export const router = createRouter({
     { path: '/screen', name: 'screen', component: () => import('../features/big-screen/big-screen-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
-})
+});

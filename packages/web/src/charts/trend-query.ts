@@ -1,4 +1,4 @@
-import { graphql } from '@/gql'
+import { graphql } from '@/gql';
 
 /** A series with year-on-year change: used by the trend chart and the indicator page's table. */
 export const TrendQuery = graphql(`
@@ -9,8 +9,17 @@ export const TrendQuery = graphql(`
       to
       total
       note
-      region { code name nameEn }
-      points { period value previous yoy }
+      region {
+        code
+        name
+        nameEn
+      }
+      points {
+        period
+        value
+        previous
+        yoy
+      }
     }
   }
-`)
+`);

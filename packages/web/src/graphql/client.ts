@@ -1,5 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client'
-import type { InjectionKey } from 'vue'
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import type { InjectionKey } from 'vue';
 
 /** Everything keyed by a code is normalised by it; series and values live inside their parent. */
 export function createClient(uri = '/graphql') {
@@ -16,8 +16,8 @@ export function createClient(uri = '/graphql') {
         SourceDocument: { keyFields: false },
       },
     }),
-  })
+  });
 }
 
-export type Client = ReturnType<typeof createClient>
-export const ClientKey: InjectionKey<Client> = Symbol('apollo-client')
+export type Client = ReturnType<typeof createClient>;
+export const ClientKey: InjectionKey<Client> = Symbol('apollo-client');

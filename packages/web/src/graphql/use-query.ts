@@ -1,27 +1,19 @@
-import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client'
-import { CombinedGraphQLErrors } from '@apollo/client/errors'
-import {
-  getCurrentScope,
-  inject,
-  onScopeDispose,
-  shallowRef,
-  toValue,
-  watch,
-  type MaybeRefOrGetter,
-} from 'vue'
-import { ClientKey } from './client'
+import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { getCurrentScope, inject, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { ClientKey } from './client';
 
 export interface UseQueryOptions {
   /** re-fetch from the network every `pollInterval` ms (big-screen auto-refresh) */
-  pollInterval?: number
-  client?: ApolloClient
+  pollInterval?: number;
+  client?: ApolloClient;
 }
 
 /** The server's own words: GraphQL error messages (BAD_USER_INPUT explains what is allowed). */
 export function errorMessage(error: unknown): string {
-  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message).join('; ')
-  if (error instanceof Error) return error.message
-  return String(error)
+  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message).join('; ');
+  if (error instanceof Error) return error.message;
+  return String(error);
 }
 
 /**
@@ -34,61 +26,65 @@ export function useQuery<TData, TVars extends OperationVariables>(
   variables: MaybeRefOrGetter<TVars | null>,
   options: UseQueryOptions = {},
 ) {
-  const client = options.client ?? inject(ClientKey)
-  if (!client) throw new Error('useQuery: no Apollo client provided (app.provide(ClientKey, client))')
-  const data = shallowRef<TData | undefined>()
-  const error = shallowRef<string | undefined>()
-  const loading = shallowRef(false)
-  let current: ReturnType<ApolloClient['watchQuery']> | undefined
-  let subscription: { unsubscribe(): void } | undefined
+  const client = options.client ?? inject(ClientKey);
+  if (!client) throw new Error('useQuery: no Apollo client provided (app.provide(ClientKey, client))');
+  const data = shallowRef<TData | undefined>();
+  const error = shallowRef<string | undefined>();
+  const loading = shallowRef(false);
+  let current: ReturnType<ApolloClient['watchQuery']> | undefined;
+  let subscription: { unsubscribe(): void } | undefined;
 
   function stop() {
-    subscription?.unsubscribe()
-    subscription = undefined
-    current = undefined
+    subscription?.unsubscribe();
+    subscription = undefined;
+    current = undefined;
   }
 
   function start(vars: TVars | null) {
-    stop()
-    data.value = undefined
-    error.value = undefined
+    stop();
+    data.value = undefined;
+    error.value = undefined;
     if (!vars) {
-      loading.value = false
-      return
+      loading.value = false;
+      return;
     }
-    loading.value = true
+    loading.value = true;
     const observable = client!.watchQuery<TData, TVars>({
       query: document,
       variables: vars,
       pollInterval: options.pollInterval,
       notifyOnNetworkStatusChange: false,
-    } as never)
-    current = observable as never
+    } as never);
+    current = observable as never;
     subscription = observable.subscribe({
       next(result) {
-        loading.value = result.loading
+        loading.value = result.loading;
         if (result.error) {
-          error.value = errorMessage(result.error)
-          data.value = undefined
+          error.value = errorMessage(result.error);
+          data.value = undefined;
         } else if (result.data !== undefined && !result.partial) {
-          error.value = undefined
-          data.value = result.data as TData
+          error.value = undefined;
+          data.value = result.data as TData;
         }
       },
       error(e) {
-        loading.value = false
-        error.value = errorMessage(e)
+        loading.value = false;
+        error.value = errorMessage(e);
       },
-    })
+    });
   }
 
-  watch(() => JSON.stringify(toValue(variables)), () => start(toValue(variables)), { immediate: true })
-  if (getCurrentScope()) onScopeDispose(stop)
+  watch(
+    () => JSON.stringify(toValue(variables)),
+    () => start(toValue(variables)),
+    { immediate: true },
+  );
+  if (getCurrentScope()) onScopeDispose(stop);
 
   return {
     data,
     error,
     loading,
     refetch: () => current?.refetch(),
-  }
+  };
 }

@@ -146,7 +146,11 @@ export function generateDemoData(
     });
 
     const demo: DemoSeries = { indicator, regions, periods, values };
-    calibrate(demo, actualFacts.filter((f) => f.indicatorCode === indicator.code), isUnder);
+    calibrate(
+      demo,
+      actualFacts.filter((f) => f.indicatorCode === indicator.code),
+      isUnder,
+    );
     series.set(indicator.code, demo);
   }
 
@@ -183,7 +187,10 @@ function cellsOf(demo: DemoSeries, fact: FactRow, isUnder: (c: string, a: string
     .filter(([p]) => (annual ? p + 11 >= first && p <= last : p >= first && p <= last))
     .map(([, t]) => t);
   const times = demo.indicator.aggregation === 'last' ? inRange.slice(-1) : inRange;
-  const rows = demo.regions.map((c, r) => [c, r] as const).filter(([c]) => isUnder(c, fact.regionCode)).map(([, r]) => r);
+  const rows = demo.regions
+    .map((c, r) => [c, r] as const)
+    .filter(([c]) => isUnder(c, fact.regionCode))
+    .map(([, r]) => r);
   const T = demo.periods.length;
   return { rows, times, cells: rows.flatMap((r) => times.map((t) => r * T + t)) };
 }
@@ -235,8 +242,14 @@ function calibrateRatio(num: DemoSeries, den: DemoSeries, factor: number, fact: 
     for (let extra = (q - (sumOf(den.values, cells) % q)) % q, i = 0; extra > 0; extra--, i++) den.values[largest[i % largest.length]]++;
   }
   const total = sumOf(den.values, cells);
-  const wanted = fact.qualifier === 'exact' && fact.scope === 'total' ? Math.round(total * share) : Math.min(total, Math.ceil(total * Math.min(1, share + 0.01)));
-  const parts = apportion(wanted, cells.map((c) => den.values[c]));
+  const wanted =
+    fact.qualifier === 'exact' && fact.scope === 'total'
+      ? Math.round(total * share)
+      : Math.min(total, Math.ceil(total * Math.min(1, share + 0.01)));
+  const parts = apportion(
+    wanted,
+    cells.map((c) => den.values[c]),
+  );
   cells.forEach((c, i) => (num.values[c] = Math.min(parts[i], den.values[c])));
   // Any part clipped by its denominator moves to cells that still have room.
   let missing = wanted - sumOf(num.values, cells);

@@ -38,13 +38,21 @@ export async function loadDemoData(
       }
       await session.copyCsv('observation', OBSERVATION_COLUMNS, lines.join('\n') + '\n');
       loaded += lines.length;
-      log(`Loading demo data: ${(loaded / 1e6).toFixed(2)}M of ${(total / 1e6).toFixed(2)}M rows (${Math.round((100 * loaded) / total)}%) — ${s.indicator.code}`);
+      log(
+        `Loading demo data: ${(loaded / 1e6).toFixed(2)}M of ${(total / 1e6).toFixed(2)}M rows (${Math.round((100 * loaded) / total)}%) — ${s.indicator.code}`,
+      );
     }
     // Fresh statistics first: planned on an "empty" table, the key checks and roll-ups crawl.
     for (const [step, statement] of [
       ['analysing', 'analyze observation; analyze region; analyze region_ancestor'],
-      ['checking keys', `alter table observation add constraint observation_indicator_id_fkey foreign key (indicator_id) references indicator (id)`],
-      ['checking keys', `alter table observation add constraint observation_region_code_fkey foreign key (region_code) references region (code)`],
+      [
+        'checking keys',
+        `alter table observation add constraint observation_indicator_id_fkey foreign key (indicator_id) references indicator (id)`,
+      ],
+      [
+        'checking keys',
+        `alter table observation add constraint observation_region_code_fkey foreign key (region_code) references region (code)`,
+      ],
       ['committing', 'alter table observation enable trigger user; commit'],
       // its own transaction: planned over committed rows it is several times faster
       ['building roll-ups', 'select hexie_rollup_rebuild()'],

@@ -5,7 +5,8 @@ import { GrainEnum, RegionValueNode, SeriesNode } from './aggregate.types.js';
 @Resolver()
 export class AggregateResolver {
   @Query(() => SeriesNode, {
-    description: 'An indicator for one region over from..to (periods 2024-03, 2024-Q1 or 2024), in buckets of the grain, with year-on-year change.',
+    description:
+      'An indicator for one region over from..to (periods 2024-03, 2024-Q1 or 2024), in buckets of the grain, with year-on-year change.',
   })
   series(
     @Ctx() { aggregate }: Context,

@@ -5,9 +5,7 @@ import type { Indicator as IndicatorRecord } from '../indicator/indicator.entity
 import { levelDepth, type RegionLevel } from '../region/region.entity.js';
 import type { Region as RegionRecord } from '../region/region.entity.js';
 import type { Em } from '../../db/orm.js';
-import {
-  bucketStart, GRAIN_MONTHS, parseRange, periodLabel, toSqlDate, type Grain, type MonthRange,
-} from './period.js';
+import { bucketStart, GRAIN_MONTHS, parseRange, periodLabel, toSqlDate, type Grain, type MonthRange } from './period.js';
 
 export interface Point {
   period: string;
@@ -100,8 +98,15 @@ export class AggregateService {
     for (let m = bucketStart(range.from, grain); m <= range.to; m += GRAIN_MONTHS[grain]) buckets.push(m);
     const note = this.finerNote(indicator, region, region.level);
     const result: SeriesResult = {
-      indicator, region, grain, from, to, note,
-      total: null, totalPrevious: null, totalYoy: null,
+      indicator,
+      region,
+      grain,
+      from,
+      to,
+      note,
+      total: null,
+      totalPrevious: null,
+      totalYoy: null,
       points: buckets.map((m) => ({ period: periodLabel(m, grain), value: null, previous: null, yoy: null })),
     };
     if (note) return result;
@@ -142,7 +147,13 @@ export class AggregateService {
   }
 
   /** Aggregated values per region and bucket, ratios combined from their parts. */
-  private async values(indicator: IndicatorRecord, region: RegionRecord, scope: 'self' | 'children', range: MonthRange, grain: Grain | null): Promise<Cells> {
+  private async values(
+    indicator: IndicatorRecord,
+    region: RegionRecord,
+    scope: 'self' | 'children',
+    range: MonthRange,
+    grain: Grain | null,
+  ): Promise<Cells> {
     if (indicator.aggregation !== 'ratio') return this.baseValues(indicator, region, scope, range, grain);
     const [numerator, denominator] = await Promise.all([
       this.loaders.indicatorById.load(indicator.numeratorId!),
@@ -166,29 +177,45 @@ export class AggregateService {
     return out;
   }
 
-  private async baseValues(indicator: IndicatorRecord, region: RegionRecord, scope: 'self' | 'children', range: MonthRange, grain: Grain | null): Promise<Cells> {
+  private async baseValues(
+    indicator: IndicatorRecord,
+    region: RegionRecord,
+    scope: 'self' | 'children',
+    range: MonthRange,
+    grain: Grain | null,
+  ): Promise<Cells> {
     const level = scope === 'self' ? region.level : childLevel(region.level);
     const table = sql.table(level === indicator.reportingLevel ? 'observation' : 'rollup');
     const join = scope === 'children' ? sql`join region c on c.code = t.region_code and c.parent_code = ${region.code}` : sql``;
     const where = sql`t.indicator_id = ${indicator.id} and t.period between ${toSqlDate(range.from)}::date and ${toSqlDate(range.to)}::date
       ${scope === 'self' ? sql`and t.region_code = ${region.code}` : sql``}`;
-    const bucket = sql.raw(grain === 'QUARTER' ? `date_trunc('quarter', t.period::timestamp)::date` : grain === 'YEAR' ? `date_trunc('year', t.period::timestamp)::date` : 't.period');
+    const bucket = sql.raw(
+      grain === 'QUARTER'
+        ? `date_trunc('quarter', t.period::timestamp)::date`
+        : grain === 'YEAR'
+          ? `date_trunc('year', t.period::timestamp)::date`
+          : 't.period',
+    );
 
     type Row = { region_code: string; bucket: string | null; value: number };
     let rows: Row[];
     if (indicator.aggregation === 'sum') {
       const grouping = grain ? sql`grouping sets ((t.region_code, ${bucket}), (t.region_code))` : sql`t.region_code`;
       const bucketColumn = grain ? sql`to_char(${bucket}, 'YYYY-MM')` : sql`null`;
-      rows = (await sql<Row>`select t.region_code, ${bucketColumn} as bucket, sum(t.value) as value
-        from ${table} t ${join} where ${where} group by ${grouping}`.execute(db(this.em))).rows;
+      rows = (
+        await sql<Row>`select t.region_code, ${bucketColumn} as bucket, sum(t.value) as value
+        from ${table} t ${join} where ${where} group by ${grouping}`.execute(db(this.em))
+      ).rows;
     } else {
       // last: the latest period with data, per bucket and over the whole range
       const perBucket = grain
         ? sql`(select distinct on (t.region_code, ${bucket}) t.region_code, to_char(${bucket}, 'YYYY-MM') as bucket, t.value
             from ${table} t ${join} where ${where} order by t.region_code, ${bucket}, t.period desc) union all `
         : sql``;
-      rows = (await sql<Row>`${perBucket}(select distinct on (t.region_code) t.region_code, null as bucket, t.value
-        from ${table} t ${join} where ${where} order by t.region_code, t.period desc)`.execute(db(this.em))).rows;
+      rows = (
+        await sql<Row>`${perBucket}(select distinct on (t.region_code) t.region_code, null as bucket, t.value
+        from ${table} t ${join} where ${where} order by t.region_code, t.period desc)`.execute(db(this.em))
+      ).rows;
     }
     const cells: Cells = new Map();
     for (const row of rows) {
@@ -199,7 +226,8 @@ export class AggregateService {
   }
 }
 
-const childLevel = (level: RegionLevel): RegionLevel => (['NATION', 'PROVINCE', 'CITY', 'COUNTY'] as const)[Math.min(levelDepth(level) + 1, 3)];
+const childLevel = (level: RegionLevel): RegionLevel =>
+  (['NATION', 'PROVINCE', 'CITY', 'COUNTY'] as const)[Math.min(levelDepth(level) + 1, 3)];
 
 /** `YYYY-MM` of a month index: how SQL labels a bucket by its first month. */
 const monthLabel = (index: number): string => toSqlDate(index).slice(0, 7);
@@ -209,5 +237,3 @@ function change(value: number | null, previous: number | null): number | null {
   if (value === null || previous === null || previous === 0) return null;
   return ((value - previous) / Math.abs(previous)) * 100;
 }
-
-

@@ -13,11 +13,21 @@ const csvRows = (file: string): string[][] =>
     .split('\n')
     .slice(1)
     .map((line) => line.split(','));
-const indicators = new Map(csvRows('indicators.csv').map(([code, , , , , , frequency, aggregation, numerator, denominator, factor, level]) => [
-  code, { frequency, aggregation, numerator, denominator, factor: Number(factor || 1), level },
-]));
+const indicators = new Map(
+  csvRows('indicators.csv').map(([code, , , , , , frequency, aggregation, numerator, denominator, factor, level]) => [
+    code,
+    { frequency, aggregation, numerator, denominator, factor: Number(factor || 1), level },
+  ]),
+);
 const facts = csvRows('seed-facts.csv').map(([region, , indicator, start, end, value, , qualifier, kind, scope]) => ({
-  region, indicator, start, end, value: Number(value), qualifier, kind, scope,
+  region,
+  indicator,
+  start,
+  end,
+  value: Number(value),
+  qualifier,
+  kind,
+  scope,
 }));
 
 const SERIES = `query ($i: String!, $r: String!, $from: String!, $to: String!, $g: Grain!) {
@@ -61,7 +71,9 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
   });
 
   it('shows each published figure beside the hub value, reconciled', async () => {
-    const result = await db.query(`{ publishedFigures(region: "510000") { indicator { code } value hubValue reconciled source { file title } quote } }`);
+    const result = await db.query(
+      `{ publishedFigures(region: "510000") { indicator { code } value hubValue reconciled source { file title } quote } }`,
+    );
     expect(result.errors).toBeUndefined();
     const figures = result.data!.publishedFigures as { reconciled: boolean; quote: string; source: { file: string } }[];
     expect(figures).toHaveLength(facts.filter((f) => f.kind === 'actual' && f.region === '510000').length);
@@ -77,7 +89,12 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
   });
 
   it('sums children to the parent for sum indicators at every level', async () => {
-    for (const [region, indicator] of [['100000', 'jobs_posted'], ['510000', 'trainees'], ['510100', 'mediation_cases'], ['220000', 'skill_competition_enterprises']] as const) {
+    for (const [region, indicator] of [
+      ['100000', 'jobs_posted'],
+      ['510000', 'trainees'],
+      ['510100', 'mediation_cases'],
+      ['220000', 'skill_competition_enterprises'],
+    ] as const) {
       const annual = indicators.get(indicator)!.frequency === 'annual';
       const [from, to] = annual ? ['2022', '2023'] : ['2023-04', '2024-02'];
       const parent = await series(indicator, region, from, to, annual ? 'YEAR' : 'MONTH');
@@ -89,7 +106,11 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
   });
 
   it('computes ratios from the summed parts, never as an average of child ratios', async () => {
-    for (const [code, region] of [['mediation_success_rate', '510000'], ['wage_recovered_per_worker', '100000'], ['childcare_occupancy_rate', '420600']] as const) {
+    for (const [code, region] of [
+      ['mediation_success_rate', '510000'],
+      ['wage_recovered_per_worker', '100000'],
+      ['childcare_occupancy_rate', '420600'],
+    ] as const) {
       const { numerator, denominator, factor } = indicators.get(code)!;
       const [num, den, ratio] = await Promise.all([
         series(numerator, region, '2023-01', '2024-06'),
@@ -126,7 +147,9 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
     expect(s.points.map((p: { period: string }) => p.period)).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4']);
     // each quarter holds its last month within the range (Q4 ends at 2023-11 here)
     const byMonth = new Map(months.points.map((p: { period: string; value: number }) => [p.period, p.value]));
-    expect(s.points.map((p: { value: number }) => p.value)).toEqual(['2023-03', '2023-06', '2023-09', '2023-11'].map((m) => byMonth.get(m)));
+    expect(s.points.map((p: { value: number }) => p.value)).toEqual(
+      ['2023-03', '2023-06', '2023-09', '2023-11'].map((m) => byMonth.get(m)),
+    );
   });
 
   it('buckets months into quarters and years, with year-on-year change', async () => {
@@ -135,7 +158,9 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
     const years = await series('wage_arrears_cases', '420000', '2023', '2024', 'YEAR');
     const monthValues = months.points.map((p: { value: number }) => p.value);
     expect(quarters.points).toHaveLength(8);
-    quarters.points.forEach((q: { value: number }, i: number) => expect(q.value).toBe(monthValues.slice(i * 3, i * 3 + 3).reduce((a: number, b: number) => a + b, 0)));
+    quarters.points.forEach((q: { value: number }, i: number) =>
+      expect(q.value).toBe(monthValues.slice(i * 3, i * 3 + 3).reduce((a: number, b: number) => a + b, 0)),
+    );
     expect(years.points.map((p: { period: string }) => p.period)).toEqual(['2023', '2024']);
     expect(years.points[1].previous).toBe(years.points[0].value);
     expect(years.points[1].yoy).toBeCloseTo((years.points[1].value / years.points[0].value - 1) * 100, 9);
@@ -150,17 +175,44 @@ describe.each(vendors)('aggregation on $vendor', ({ vendor }) => {
     expect(s.note).toMatch(/province level/);
     const children = await breakdown('skill_competition_enterprises', '220100', '2023', '2023');
     expect(children.length).toBeGreaterThan(0);
-    for (const c of children) expect(c.value).toBeNull(), expect(c.note).toMatch(/city level/);
+    for (const c of children) {
+      expect(c.value).toBeNull();
+      expect(c.note).toMatch(/city level/);
+    }
   });
 
   it.each([
-    ['an unknown indicator', { i: 'jobs', r: '510000', from: '2024-01', to: '2024-03', g: 'MONTH' }, /Unknown indicator "jobs".*jobs_posted/],
-    ['an unknown region', { i: 'jobs_posted', r: '519999', from: '2024-01', to: '2024-03', g: 'MONTH' }, /Unknown region code "519999".*six-digit GB\/T 2260/],
-    ['month 13', { i: 'jobs_posted', r: '510000', from: '2024-13', to: '2024-12', g: 'MONTH' }, /Invalid "from" period "2024-13".*2024-03.*2024-Q1/],
+    [
+      'an unknown indicator',
+      { i: 'jobs', r: '510000', from: '2024-01', to: '2024-03', g: 'MONTH' },
+      /Unknown indicator "jobs".*jobs_posted/,
+    ],
+    [
+      'an unknown region',
+      { i: 'jobs_posted', r: '519999', from: '2024-01', to: '2024-03', g: 'MONTH' },
+      /Unknown region code "519999".*six-digit GB\/T 2260/,
+    ],
+    [
+      'month 13',
+      { i: 'jobs_posted', r: '510000', from: '2024-13', to: '2024-12', g: 'MONTH' },
+      /Invalid "from" period "2024-13".*2024-03.*2024-Q1/,
+    ],
     ['a two-digit year', { i: 'jobs_posted', r: '510000', from: '2024-01', to: '24-01', g: 'MONTH' }, /Invalid "to" period "24-01"/],
-    ['from after to', { i: 'jobs_posted', r: '510000', from: '2024-05', to: '2024-03', g: 'MONTH' }, /"from" \(2024-05\) is after "to" \(2024-03\)/],
-    ['a grain the indicator lacks', { i: 'pilot_counties', r: '510000', from: '2021', to: '2023', g: 'MONTH' }, /once a year: use grain YEAR/],
-    ['part of a year for an annual indicator', { i: 'pilot_counties', r: '510000', from: '2023-03', to: '2023-05', g: 'YEAR' }, /whole years/],
+    [
+      'from after to',
+      { i: 'jobs_posted', r: '510000', from: '2024-05', to: '2024-03', g: 'MONTH' },
+      /"from" \(2024-05\) is after "to" \(2024-03\)/,
+    ],
+    [
+      'a grain the indicator lacks',
+      { i: 'pilot_counties', r: '510000', from: '2021', to: '2023', g: 'MONTH' },
+      /once a year: use grain YEAR/,
+    ],
+    [
+      'part of a year for an annual indicator',
+      { i: 'pilot_counties', r: '510000', from: '2023-03', to: '2023-05', g: 'YEAR' },
+      /whole years/,
+    ],
     ['a range too large', { i: 'jobs_posted', r: '510000', from: '1990', to: '2024', g: 'YEAR' }, /at most 360 months/],
   ])('refuses %s with BAD_USER_INPUT and what is allowed', async (_name, variables, message) => {
     const before = await rawQuery<{ n: string }>(db, 'select count(*) as n from observation');

@@ -26,8 +26,7 @@ export const monthOf = (index: number): number => (index % 12) + 1;
 /** Parses a period into the months it covers; `what` names the argument in the error message. */
 export function parsePeriod(text: string, what = 'period'): MonthRange {
   const match = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])))?$/.exec(text.trim());
-  const fail = () =>
-    badInput(`Invalid ${what} "${text}": use ${PERIOD_FORMATS} (years ${MIN_YEAR}–${MAX_YEAR}).`);
+  const fail = () => badInput(`Invalid ${what} "${text}": use ${PERIOD_FORMATS} (years ${MIN_YEAR}–${MAX_YEAR}).`);
   if (!match) throw fail();
   const year = Number(match[1]);
   if (year < MIN_YEAR || year > MAX_YEAR) throw fail();

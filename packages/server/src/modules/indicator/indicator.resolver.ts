@@ -83,7 +83,7 @@ export class IndicatorResolver {
     return aggregate.series(indicator.code, region, from, to, grain);
   }
 
-  @FieldResolver(() => [RegionValueNode], { description: "One value per direct child of the region (see Query.breakdown)." })
+  @FieldResolver(() => [RegionValueNode], { description: 'One value per direct child of the region (see Query.breakdown).' })
   breakdown(
     @Root() indicator: IndicatorNode,
     @Ctx() { aggregate }: Context,

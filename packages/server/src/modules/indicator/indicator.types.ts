@@ -26,7 +26,8 @@ export class IndicatorNode {
   category!: string;
 
   @Field(() => String, {
-    description: 'sum (flows: summed over periods and regions), last (stocks: last period in the range, summed over regions) or ratio (factor × aggregated numerator / aggregated denominator).',
+    description:
+      'sum (flows: summed over periods and regions), last (stocks: last period in the range, summed over regions) or ratio (factor × aggregated numerator / aggregated denominator).',
   })
   aggregation!: Aggregation;
 

@@ -23,7 +23,9 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
   beforeAll(async () => {
     db = await createTestDatabase(vendor);
     // two provinces' counties keep the test quick; jobs_posted (id 2) and mediation_organizations (id 10)
-    counties = (await sql<{ code: string }>(`select code from region where level = 'COUNTY' and code like any (array['51%', '22%']) order by code`)).map((r) => r.code);
+    counties = (
+      await sql<{ code: string }>(`select code from region where level = 'COUNTY' and code like any (array['51%', '22%']) order by code`)
+    ).map((r) => r.code);
   });
   afterAll(() => db?.close());
 
@@ -32,16 +34,28 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
       const op = pick(['insert', 'insert', 'update', 'delete', 'bulk']);
       const indicator = pick([2, 10]);
       if (op === 'insert') {
-        await sql(`insert into observation (indicator_id, region_code, period, value) values (?, ?, ?, ?) on conflict do nothing`, [indicator, pick(counties), pick(months), Math.floor(random() * 1000)]);
+        await sql(`insert into observation (indicator_id, region_code, period, value) values (?, ?, ?, ?) on conflict do nothing`, [
+          indicator,
+          pick(counties),
+          pick(months),
+          Math.floor(random() * 1000),
+        ]);
       } else if (op === 'bulk') {
         const keys = new Set(Array.from({ length: 25 }, () => `${indicator}, '${pick(counties)}', '${pick(months)}'`));
         const values = [...keys].map((key) => `(${key}, ${Math.floor(random() * 1000)})`);
         await sql(`insert into observation (indicator_id, region_code, period, value) values ${values.join(', ')}
           on conflict (indicator_id, region_code, period) do update set value = excluded.value`);
       } else if (op === 'update') {
-        await sql(`update observation set value = value + ? where region_code like ? and indicator_id = ?`, [Math.floor(random() * 50) - 25, `${pick(counties).slice(0, 4)}%`, indicator]);
+        await sql(`update observation set value = value + ? where region_code like ? and indicator_id = ?`, [
+          Math.floor(random() * 50) - 25,
+          `${pick(counties).slice(0, 4)}%`,
+          indicator,
+        ]);
       } else {
-        await sql(`delete from observation where region_code = (select region_code from observation order by region_code limit 1 offset ?)`, [Math.floor(random() * 5)]);
+        await sql(
+          `delete from observation where region_code = (select region_code from observation order by region_code limit 1 offset ?)`,
+          [Math.floor(random() * 5)],
+        );
       }
       await expectConsistent();
     }
@@ -51,7 +65,10 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
 
   it('drops a roll-up row when its last observation goes, and moves values when a key changes', async () => {
     await sql(`insert into observation (indicator_id, region_code, period, value) values (2, ?, '2023-06-01', 7)`, [counties[0]]);
-    await sql(`update observation set region_code = ?, period = '2023-07-01' where region_code = ? and period = '2023-06-01'`, [counties[counties.length - 1], counties[0]]);
+    await sql(`update observation set region_code = ?, period = '2023-07-01' where region_code = ? and period = '2023-06-01'`, [
+      counties[counties.length - 1],
+      counties[0],
+    ]);
     await expectConsistent();
     await sql(`delete from observation where period = '2023-07-01'`);
     expect(await sql(`select * from rollup where period in ('2023-06-01', '2023-07-01')`)).toEqual([]);
@@ -60,7 +77,12 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
 
   it('leaves the data as it was when a write fails', async () => {
     const before = normal(await sql<Row>(ACTUAL));
-    await expect(sql(`insert into observation (indicator_id, region_code, period, value) values (2, ?, '2024-01-01', 1), (2, '999999', '2024-01-01', 1)`, [counties[3]])).rejects.toThrow();
+    await expect(
+      sql(
+        `insert into observation (indicator_id, region_code, period, value) values (2, ?, '2024-01-01', 1), (2, '999999', '2024-01-01', 1)`,
+        [counties[3]],
+      ),
+    ).rejects.toThrow();
     expect(normal(await sql<Row>(ACTUAL))).toEqual(before);
   });
 

@@ -11,10 +11,9 @@ async function figureFilter(ctx: Context, region?: string | null, indicator?: st
   const filter: Record<string, unknown> = {};
   if (region) {
     const r = await ctx.aggregate.region(region);
-    const below = await ctx.em.getConnection().execute<{ region_code: string }[]>(
-      'select region_code from region_ancestor where ancestor_code = ?',
-      [r.code],
-    );
+    const below = await ctx.em
+      .getConnection()
+      .execute<{ region_code: string }[]>('select region_code from region_ancestor where ancestor_code = ?', [r.code]);
     filter.regionCode = { $in: [r.code, ...below.map((b) => b.region_code)] };
   }
   if (indicator) filter.indicatorId = (await ctx.aggregate.indicator(indicator)).id;
@@ -37,12 +36,14 @@ async function computeHubAggregate(figure: FigureFields, ctx: Context): Promise<
   ]);
   let from = fromSqlDate(figure.periodStart);
   let to = fromSqlDate(figure.periodEnd);
-  if (indicator!.frequency === 'annual') (from -= from % 12), (to += 11 - (to % 12));
+  if (indicator!.frequency === 'annual') {
+    from -= from % 12;
+    to += 11 - (to % 12);
+  }
   return ctx.aggregate.total(indicator!, region!, { from, to });
 }
 
-const dateText = (value: unknown): string =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+const dateText = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 /** Field resolvers shared by published figures and targets: one resolver class per type. */
 export function figureFieldsResolver(node: typeof PublishedFigureNode | typeof TargetNode) {

@@ -16,12 +16,37 @@ export interface RegionRow {
 
 /** English names of the provincial-level divisions (GB/T 2260 two-digit prefix). */
 const PROVINCE_NAMES_EN: Record<string, string> = {
-  '11': 'Beijing', '12': 'Tianjin', '13': 'Hebei', '14': 'Shanxi', '15': 'Inner Mongolia',
-  '21': 'Liaoning', '22': 'Jilin', '23': 'Heilongjiang', '31': 'Shanghai', '32': 'Jiangsu',
-  '33': 'Zhejiang', '34': 'Anhui', '35': 'Fujian', '36': 'Jiangxi', '37': 'Shandong',
-  '41': 'Henan', '42': 'Hubei', '43': 'Hunan', '44': 'Guangdong', '45': 'Guangxi',
-  '46': 'Hainan', '50': 'Chongqing', '51': 'Sichuan', '52': 'Guizhou', '53': 'Yunnan',
-  '54': 'Tibet', '61': 'Shaanxi', '62': 'Gansu', '63': 'Qinghai', '64': 'Ningxia', '65': 'Xinjiang',
+  '11': 'Beijing',
+  '12': 'Tianjin',
+  '13': 'Hebei',
+  '14': 'Shanxi',
+  '15': 'Inner Mongolia',
+  '21': 'Liaoning',
+  '22': 'Jilin',
+  '23': 'Heilongjiang',
+  '31': 'Shanghai',
+  '32': 'Jiangsu',
+  '33': 'Zhejiang',
+  '34': 'Anhui',
+  '35': 'Fujian',
+  '36': 'Jiangxi',
+  '37': 'Shandong',
+  '41': 'Henan',
+  '42': 'Hubei',
+  '43': 'Hunan',
+  '44': 'Guangdong',
+  '45': 'Guangxi',
+  '46': 'Hainan',
+  '50': 'Chongqing',
+  '51': 'Sichuan',
+  '52': 'Guizhou',
+  '53': 'Yunnan',
+  '54': 'Tibet',
+  '61': 'Shaanxi',
+  '62': 'Gansu',
+  '63': 'Qinghai',
+  '64': 'Ningxia',
+  '65': 'Xinjiang',
 };
 
 /** Placeholder city names of the source data, made readable with the province's name. */
@@ -42,13 +67,18 @@ const load = (file: string): { code: string; name: string; cityCode?: string }[]
  * codes): the nation, 31 provinces, 342 prefecture-level divisions and 2,978 counties, parents first.
  */
 export function loadRegionTree(): RegionRow[] {
-  const rows: RegionRow[] = [
-    { code: NATION_CODE, name: '全国', nameEn: 'China', level: 'NATION', parentCode: null, position: 0 },
-  ];
+  const rows: RegionRow[] = [{ code: NATION_CODE, name: '全国', nameEn: 'China', level: 'NATION', parentCode: null, position: 0 }];
   const provinceNames = new Map<string, string>();
   load('provinces.json').forEach((p, i) => {
     provinceNames.set(p.code, p.name);
-    rows.push({ code: `${p.code}0000`, name: p.name, nameEn: PROVINCE_NAMES_EN[p.code] ?? null, level: 'PROVINCE', parentCode: NATION_CODE, position: i });
+    rows.push({
+      code: `${p.code}0000`,
+      name: p.name,
+      nameEn: PROVINCE_NAMES_EN[p.code] ?? null,
+      level: 'PROVINCE',
+      parentCode: NATION_CODE,
+      position: i,
+    });
   });
   load('cities.json').forEach((c, i) => {
     const province = c.code.slice(0, 2);

@@ -37,7 +37,7 @@ export class RegionResolver {
   @FieldResolver(() => [RegionNode], { description: 'Ancestors from the nation down to the parent (for breadcrumbs).' })
   async ancestors(@Root() region: RegionNode, @Ctx() { loaders }: Context) {
     const chain: RegionNode[] = [];
-    for (let code = region.parentCode; code; ) {
+    for (let code = region.parentCode; code;) {
       const r = await loaders.region.load(code);
       if (!r) throw badInput(`Region ${region.code} has an unknown ancestor ${code}.`);
       chain.unshift(r as RegionNode);
