@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { graphql, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createContext } from '../context.js';
 import { openDatabase, type Orm } from '../db/orm.js';
 import { loadReferenceData } from '../db/reference.js';
@@ -62,7 +62,14 @@ export async function createTestDatabase(
     databaseUrl,
     query: async (source, variables, options = {}) => {
       const em = orm.em.fork() as never;
-      const contextValue = await createContext(em, options.token ? { credentials: { bearer: options.token } } : {});
+      let contextValue;
+      try {
+        contextValue = await createContext(em, options.token ? { credentials: { bearer: options.token } } : {});
+      } catch (error) {
+        // as over HTTP: a refused credential is the request's only error
+        if (error instanceof GraphQLError) return { errors: [error] } as never;
+        throw error;
+      }
       return graphql({ schema: built, source, variableValues: variables, contextValue }) as never;
     },
     close: async () => {
