@@ -7,6 +7,7 @@ import { Observation, Rollup } from '../modules/observation/observation.entity.j
 import { PublishedFigure, SourceDocument, Target } from '../modules/published/published.entity.js';
 import { Region, RegionAncestor } from '../modules/region/region.entity.js';
 import { Migration20261121000000_initial } from './migrations/Migration20261121000000_initial.js';
+import { Migration20261122000000_source_text } from './migrations/Migration20261122000000_source_text.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [Region, RegionAncestor, Indicator, Observation, Rollup, SourceDocument, PublishedFigure, Target];
@@ -25,7 +26,12 @@ export interface DatabaseOptions {
 const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
-  migrations: { migrationsList: [Migration20261121000000_initial], snapshot: false, transactional: true, silent: true },
+  migrations: {
+    migrationsList: [Migration20261121000000_initial, Migration20261122000000_source_text],
+    snapshot: false,
+    transactional: true,
+    silent: true,
+  },
   discovery: { warnWhenNoEntities: false },
   debug: options.onQuery ? (['query'] as const) : false,
   logger: options.onQuery ? (message: string) => options.onQuery!(message) : undefined,

@@ -31,7 +31,8 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Sou
     case 'xhtml':
       return readHtml(decodeText(bytes, name, true));
     case 'docx': {
-      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DocumentError(`"${name}" is not a valid .docx file (a .docx is a ZIP archive; this is not one).`);
+      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+        throw new DocumentError(`"${name}" is not a valid .docx file (a .docx is a ZIP archive; this is not one).`);
       let html: string;
       try {
         html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
@@ -51,7 +52,8 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Sou
 
 /** UTF-8 (with or without BOM), else GB18030 (a superset of GBK); refuses binary data. */
 function decodeText(bytes: Uint8Array, name: string, html = false): string {
-  if (bytes.subarray(0, 4096).includes(0)) throw new DocumentError(`"${name}" is not a text file (it holds binary data). Supported: ${SUPPORTED}.`);
+  if (bytes.subarray(0, 4096).includes(0))
+    throw new DocumentError(`"${name}" is not a text file (it holds binary data). Supported: ${SUPPORTED}.`);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -63,11 +65,40 @@ function decodeText(bytes: Uint8Array, name: string, html = false): string {
   }
 }
 
-const normaliseText = (text: string): string => text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+const normaliseText = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-const DROP = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, object, [role=navigation], [role=banner], [role=contentinfo], [role=search], [aria-hidden=true]';
-const CHROME = /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumb|footer|foot|header|head|sidebar|side|share|comments?|copyright|toolbar|related|recommend|ads?|banner)([-_\s]|$)/i;
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'tr', 'table', 'blockquote', 'pre', 'br', 'hr', 'dd', 'dt', 'dl', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+const DROP =
+  'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, object, [role=navigation], [role=banner], [role=contentinfo], [role=search], [aria-hidden=true]';
+const CHROME =
+  /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumb|footer|foot|header|head|sidebar|side|share|comments?|copyright|toolbar|related|recommend|ads?|banner)([-_\s]|$)/i;
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'blockquote',
+  'pre',
+  'br',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+]);
 
 /** Visible article text of an HTML page: headings as `#` lines, blocks as paragraphs. */
 function htmlText(root: HTMLElement): string {
@@ -109,7 +140,16 @@ function readHtml(html: string): SourceText {
   };
   const pageTitle = doc.querySelector('title')?.text.trim() || null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const dateMeta = meta('PubDate', 'pubdate', 'publishdate', 'publish_date', 'article:published_time', 'og:published_time', 'date', 'DC.date');
+  const dateMeta = meta(
+    'PubDate',
+    'pubdate',
+    'publishdate',
+    'publish_date',
+    'article:published_time',
+    'og:published_time',
+    'date',
+    'DC.date',
+  );
   const timeEl = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
 
   for (const el of doc.querySelectorAll(DROP)) el.remove();
@@ -118,7 +158,8 @@ function readHtml(html: string): SourceText {
     if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
     if (CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
   }
-  const body = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.querySelector('body') ?? doc;
+  const body =
+    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.querySelector('body') ?? doc;
   const text = htmlText(body);
   const fromText = recogniseHeader(text);
   const h1 = body.querySelector('h1')?.text.trim() || null;
@@ -135,19 +176,27 @@ function readHtml(html: string): SourceText {
 const dateText = (d: { year: number; month: number; day: number | null }) =>
   d.day ? ymd(d.year, d.month, d.day) : `${d.year}-${String(d.month).padStart(2, '0')}`;
 
-const ORG = /(人民政府|政府|人社局|人社厅|人力资源和社会保障(?:厅|局|部)|人力资源社会保障(?:厅|局|部)|总工会|工会|企业联合会|企业家协会|工商联|日报|晚报|报社|新闻网|网|办公室|委员会|Ministry[\w\s]*|News Network|Network|Daily)$/;
-const META_LINE = /^(来源|来源于|发布日期|发布时间|日期|时间|作者|编辑|责任编辑|字体|点击|阅读|浏览|分享|Source|Editor|Author|Font size|Date)\b|^[\d\s:\-/年月日.]+(来源|Source|$)/i;
+const ORG =
+  /(人民政府|政府|人社局|人社厅|人力资源和社会保障(?:厅|局|部)|人力资源社会保障(?:厅|局|部)|总工会|工会|企业联合会|企业家协会|工商联|日报|晚报|报社|新闻网|网|办公室|委员会|Ministry[\w\s]*|News Network|Network|Daily)$/;
+const META_LINE =
+  /^(来源|来源于|发布日期|发布时间|日期|时间|作者|编辑|责任编辑|字体|点击|阅读|浏览|分享|Source|Editor|Author|Font size|Date)\b|^[\d\s:\-/年月日.]+(来源|Source|$)/i;
 
 /** Title, publisher, date and URL from a report's own header lines and closing attribution. */
 export function recogniseHeader(text: string): SourceText {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const head = lines.slice(0, 15);
   let date: string | null = null;
   let dateLine = -1;
   head.some((line, i) => {
     if (line.length > 100) return false;
     const d = parseDocDate(/(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/.exec(line)?.[1]);
-    if (d) (date = dateText(d)), (dateLine = i);
+    if (d) {
+      date = dateText(d);
+      dateLine = i;
+    }
     return !!d;
   });
   if (!date) {

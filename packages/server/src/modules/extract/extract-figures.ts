@@ -53,7 +53,8 @@ export interface Candidate {
   derivedFrom: string | null;
 }
 
-const TARGET_MARKERS = /预计|力争|计划|目标(?:是|为|任务)|目标[:：]|争取|拟|规划|将(?:联合|举办|开展|实现|新增|完成|达到|建成|培育|打造|组织|投入|提供|推出|建设|新建|帮助|培训|举行|发放|惠及|覆盖)|plans? to|aims? to|target/;
+const TARGET_MARKERS =
+  /预计|力争|计划|目标(?:是|为|任务)|目标[:：]|争取|拟|规划|将(?:联合|举办|开展|实现|新增|完成|达到|建成|培育|打造|组织|投入|提供|推出|建设|新建|帮助|培训|举行|发放|惠及|覆盖)|plans? to|aims? to|target/;
 /** An event or one channel: the figure is part of the region's total. */
 const PARTIAL_IN_SENTENCE = /本次|此次|当天|当日|本届|线上|网上|直播|专场|仅|该活动|活动现场|this (?:event|fair)|online/;
 const PARTIAL_IN_CLAUSE = /其中|现场|of which/;
@@ -101,18 +102,23 @@ export function extractFigures(source: ExtractSource): Candidate[] {
 
   // the document's own region: its publisher, else its title, else the first place it names
   const firstRegion = (found: PlaceMention[], context: string[] = []): string | null =>
-    mostSpecific(found.filter((p) => p.codes.length).map((p) => disambiguate(p.codes, context)).filter((c): c is string => !!c));
+    mostSpecific(
+      found
+        .filter((p) => p.codes.length)
+        .map((p) => disambiguate(p.codes, context))
+        .filter((c): c is string => !!c),
+    );
   const docHome = firstRegion(findPlaces(publisher ?? '')) ?? firstRegion(findPlaces(title ?? '')) ?? firstRegion(places.slice(0, 1));
   const sectionHome = new Map<Section, string | null>();
   for (const section of sections) {
     const named = firstRegion(findPlaces(section.heading), docHome ? [docHome] : []);
     const firstSentence = section.paragraphs.flatMap((p) => p.sentences).find((s) => within(places, s).some((p) => p.codes.length));
     const fromBody = firstSentence ? firstRegion(within(places, firstSentence), docHome ? [docHome] : []) : null;
-    sectionHome.set(section, sections.length === 1 ? docHome ?? fromBody : named ?? fromBody ?? docHome);
+    sectionHome.set(section, sections.length === 1 ? (docHome ?? fromBody) : (named ?? fromBody ?? docHome));
   }
 
   const resolvePlace = (p: PlaceMention, home: string | null, context: string[]): string | null => {
-    if (p.relative) return home ? lineage(home)[p.relative] ?? null : null;
+    if (p.relative) return home ? (lineage(home)[p.relative] ?? null) : null;
     return disambiguate(p.codes, [...(home ? [home] : []), ...context]);
   };
   /** The region a sentence is about: a place opening one of its clauses (up to `upTo`), its subject. */
@@ -145,7 +151,10 @@ export function extractFigures(source: ExtractSource): Candidate[] {
     for (const p of inClause.reverse()) if ((region = resolvePlace(p, home, []))) break;
     if (!region) region = sentenceRegion(sentence, home, clause.start);
     for (let i = sentenceIndex - 1; !region && i >= 0; i--) region = sentenceRegion(paragraph.sentences[i], home, Infinity);
-    if (!region) (region = home), (regionNote = home ? 'no region named near the figure: the region of the document (or section)' : 'no region found: enter it');
+    if (!region) {
+      region = home;
+      regionNote = home ? 'no region named near the figure: the region of the document (or section)' : 'no region found: enter it';
+    }
 
     // period
     const period = resolvePeriod(times, { section, paragraph, sentence, sentenceIndex, clause }, mention, doc);
@@ -191,12 +200,16 @@ export function extractFigures(source: ExtractSource): Candidate[] {
   }
 
   // a list of parts of one indicator (市级工作室30家、区级工作室51家) also gives their total
-  const byMention = new Map(mentions.map((m, i) => [m, candidates.find((c) => c.start === m.start)!] as const));
+  const byMention = new Map(mentions.map((m) => [m, candidates.find((c) => c.start === m.start)!] as const));
   for (const list of new Set(groups.values())) {
     const items = list.items.map((m) => byMention.get(m)!).filter(Boolean);
     if (items.length < 2 || list.separately) continue;
     const [first] = items;
-    if (!first.indicator || items.some((c) => c.indicator !== first.indicator || c.unitText !== first.unitText || c.qualifier === 'approximate')) continue;
+    if (
+      !first.indicator ||
+      items.some((c) => c.indicator !== first.indicator || c.unitText !== first.unitText || c.qualifier === 'approximate')
+    )
+      continue;
     const last = items.at(-1)!;
     const total = Math.round(items.reduce((s, c) => s + c.value, 0) * 1e6) / 1e6;
     candidates.push({
@@ -255,7 +268,9 @@ function listGroups(text: string, mentions: NumberMention[], sections: Section[]
 
 /** Whitespace removed, except between two English words. */
 const squeeze = (s: string) =>
-  s.replace(/\s+/g, (ws, at: number, all: string) => (/[A-Za-z0-9%]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + ws.length] ?? '') ? ' ' : ''));
+  s.replace(/\s+/g, (ws, at: number, all: string) =>
+    /[A-Za-z0-9%]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + ws.length] ?? '') ? ' ' : '',
+  );
 
 /** The words around a figure for indicator matching (list items share the list's surroundings). */
 function matchContext(text: string, m: NumberMention, clause: Span, mentions: NumberMention[], group?: ListGroup) {
@@ -304,7 +319,10 @@ function resolvePeriod(times: TimeMention[], where: Located, m: NumberMention, d
   // carried over from earlier sentences of the paragraph, then earlier paragraphs of the section
   // (a plan's years only within its own paragraph)
   const carried = times.filter(
-    (t) => t.kind !== 'event' && t.start >= (t.kind === 'plan' ? paragraph.start : section.start) && t.end <= paragraph.sentences[sentenceIndex].start,
+    (t) =>
+      t.kind !== 'event' &&
+      t.start >= (t.kind === 'plan' ? paragraph.start : section.start) &&
+      t.end <= paragraph.sentences[sentenceIndex].start,
   );
   if (carried.length) return use(carried.at(-1)!);
   return {
@@ -324,4 +342,3 @@ function combine(times: TimeMention[]): TimeMention {
   }
   return last;
 }
-

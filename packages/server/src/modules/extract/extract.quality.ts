@@ -65,15 +65,43 @@ const FORBIDDEN_SPAN = /\d{4}\s*[-/.年]\s*\d|\d{1,2}:\d{2}|\d{3,4}-\d{7,8}|[年
 
 export async function measureQuality(): Promise<{ files: FileQuality[]; total: FileQuality }> {
   const facts: Fact[] = parseCsv(readFileSync(dataFile('seed-facts.csv'), 'utf8')).map((r) => ({
-    file: r.source_file, region: r.region_code, indicator: r.indicator, start: r.period_start, end: r.period_end,
-    value: Number(r.value), unit: r.unit, qualifier: r.qualifier, kind: r.kind, scope: r.scope, quote: r.source_quote,
+    file: r.source_file,
+    region: r.region_code,
+    indicator: r.indicator,
+    start: r.period_start,
+    end: r.period_end,
+    value: Number(r.value),
+    unit: r.unit,
+    qualifier: r.qualifier,
+    kind: r.kind,
+    scope: r.scope,
+    quote: r.source_quote,
   }));
-  const rules = new Map(parseCsv(readFileSync(dataFile('indicators.csv'), 'utf8')).map((r) => [r.code, { aggregation: r.aggregation, frequency: r.frequency }]));
+  const rules = new Map(
+    parseCsv(readFileSync(dataFile('indicators.csv'), 'utf8')).map((r) => [r.code, { aggregation: r.aggregation, frequency: r.frequency }]),
+  );
   const files: FileQuality[] = [];
-  for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const source = await readDocument(file, readFileSync(`${SEEDS_DIR}/${file}`));
     const candidates = extractFigures(source);
-    const q: FileQuality = { file, facts: 0, found: 0, indicator: 0, region: 0, period: 0, periodStrict: 0, kind: 0, scope: 0, qualifier: 0, proposed: candidates.length, notFacts: 0, forbidden: 0, misses: [] };
+    const q: FileQuality = {
+      file,
+      facts: 0,
+      found: 0,
+      indicator: 0,
+      region: 0,
+      period: 0,
+      periodStrict: 0,
+      kind: 0,
+      scope: 0,
+      qualifier: 0,
+      proposed: candidates.length,
+      notFacts: 0,
+      forbidden: 0,
+      misses: [],
+    };
     const squeezed = source.text.replace(/\s+/g, '');
     const used = new Set<Candidate>();
     for (const f of facts.filter((x) => x.file === file)) {
@@ -81,9 +109,16 @@ export async function measureQuality(): Promise<{ files: FileQuality[]; total: F
       // where the fact's quote is in the text (ignoring layout whitespace): prefer candidates there
       const quoteAt = squeezed.indexOf(f.quote.replace(/\s+/g, ''));
       const offsetOf = (c: Candidate) => source.text.slice(0, c.start).replace(/\s+/g, '').length;
-      const inQuote = (c: Candidate) => quoteAt >= 0 && offsetOf(c) >= quoteAt && offsetOf(c) < quoteAt + f.quote.replace(/\s+/g, '').length;
-      const same = candidates.filter((c) => !used.has(c) && Math.abs(c.value - f.value) <= 1e-9 * Math.max(1, f.value) && c.unit === f.unit);
-      const c = same.find((x) => inQuote(x) && x.indicator === f.indicator) ?? same.find(inQuote) ?? same.find((x) => x.indicator === f.indicator) ?? same[0];
+      const inQuote = (c: Candidate) =>
+        quoteAt >= 0 && offsetOf(c) >= quoteAt && offsetOf(c) < quoteAt + f.quote.replace(/\s+/g, '').length;
+      const same = candidates.filter(
+        (c) => !used.has(c) && Math.abs(c.value - f.value) <= 1e-9 * Math.max(1, f.value) && c.unit === f.unit,
+      );
+      const c =
+        same.find((x) => inQuote(x) && x.indicator === f.indicator) ??
+        same.find(inQuote) ??
+        same.find((x) => x.indicator === f.indicator) ??
+        same[0];
       if (!c) {
         q.misses.push(`not found: ${f.value} ${f.unit} (${f.indicator}) «${f.quote}»`);
         continue;
@@ -96,7 +131,8 @@ export async function measureQuality(): Promise<{ files: FileQuality[]; total: F
       if (c.region === f.region) q.region++;
       else q.misses.push(`region: ${f.value} ${f.unit} ${f.indicator} in ${c.region}, expected ${f.region}`);
       if (period.equivalent) q.period++;
-      else q.misses.push(`period: ${f.value} ${f.unit} ${f.indicator} ${c.periodStart ?? '?'}..${c.periodEnd}, expected ${f.start}..${f.end}`);
+      else
+        q.misses.push(`period: ${f.value} ${f.unit} ${f.indicator} ${c.periodStart ?? '?'}..${c.periodEnd}, expected ${f.start}..${f.end}`);
       if (period.strict) q.periodStrict++;
       if (c.kind === f.kind) q.kind++;
       else q.misses.push(`kind: ${f.value} ${f.unit} ${f.indicator} ${c.kind}, expected ${f.kind}`);
@@ -111,11 +147,40 @@ export async function measureQuality(): Promise<{ files: FileQuality[]; total: F
   }
   const total = files.reduce<FileQuality>(
     (t, q) => {
-      for (const k of ['facts', 'found', 'indicator', 'region', 'period', 'periodStrict', 'kind', 'scope', 'qualifier', 'proposed', 'notFacts', 'forbidden'] as const) t[k] += q[k];
+      for (const k of [
+        'facts',
+        'found',
+        'indicator',
+        'region',
+        'period',
+        'periodStrict',
+        'kind',
+        'scope',
+        'qualifier',
+        'proposed',
+        'notFacts',
+        'forbidden',
+      ] as const)
+        t[k] += q[k];
       t.misses.push(...q.misses.map((m) => `${q.file}: ${m}`));
       return t;
     },
-    { file: 'all', facts: 0, found: 0, indicator: 0, region: 0, period: 0, periodStrict: 0, kind: 0, scope: 0, qualifier: 0, proposed: 0, notFacts: 0, forbidden: 0, misses: [] },
+    {
+      file: 'all',
+      facts: 0,
+      found: 0,
+      indicator: 0,
+      region: 0,
+      period: 0,
+      periodStrict: 0,
+      kind: 0,
+      scope: 0,
+      qualifier: 0,
+      proposed: 0,
+      notFacts: 0,
+      forbidden: 0,
+      misses: [],
+    },
   );
   return { files, total };
 }
@@ -124,10 +189,37 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '�
 
 /** The quality table as text. */
 export function formatQuality({ files, total }: { files: FileQuality[]; total: FileQuality }): string {
-  const header = ['document', 'facts', 'value+unit', 'indicator', 'region', 'period', 'period (strict)', 'kind', 'scope', 'qualifier', 'proposed', 'not facts', 'precision', 'forbidden'];
+  const header = [
+    'document',
+    'facts',
+    'value+unit',
+    'indicator',
+    'region',
+    'period',
+    'period (strict)',
+    'kind',
+    'scope',
+    'qualifier',
+    'proposed',
+    'not facts',
+    'precision',
+    'forbidden',
+  ];
   const row = (q: FileQuality) => [
-    q.file, String(q.facts), pct(q.found, q.facts), pct(q.indicator, q.facts), pct(q.region, q.facts), pct(q.period, q.facts), pct(q.periodStrict, q.facts),
-    pct(q.kind, q.facts), pct(q.scope, q.facts), pct(q.qualifier, q.facts), String(q.proposed), String(q.notFacts), pct(q.proposed - q.notFacts, q.proposed), String(q.forbidden),
+    q.file,
+    String(q.facts),
+    pct(q.found, q.facts),
+    pct(q.indicator, q.facts),
+    pct(q.region, q.facts),
+    pct(q.period, q.facts),
+    pct(q.periodStrict, q.facts),
+    pct(q.kind, q.facts),
+    pct(q.scope, q.facts),
+    pct(q.qualifier, q.facts),
+    String(q.proposed),
+    String(q.notFacts),
+    pct(q.proposed - q.notFacts, q.proposed),
+    String(q.forbidden),
   ];
   const rows = [header, ...files.map(row), row(total)];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -144,4 +236,8 @@ export function formatQuality({ files, total }: { files: FileQuality[]; total: F
 }
 
 export const meetsGoals = (t: FileQuality): boolean =>
-  t.found / t.facts >= GOALS.recall && t.indicator / t.facts >= GOALS.indicator && t.region / t.facts >= GOALS.region && t.period / t.facts >= GOALS.period && t.forbidden === 0;
+  t.found / t.facts >= GOALS.recall &&
+  t.indicator / t.facts >= GOALS.indicator &&
+  t.region / t.facts >= GOALS.region &&
+  t.period / t.facts >= GOALS.period &&
+  t.forbidden === 0;

@@ -11,14 +11,46 @@ export interface PlaceMention {
 }
 
 /** Short names that are everyday words far more often than places. */
-const SHORT_NAME_STOPLIST = new Set(['来宾', '长治', '大同', '安康', '三明', '白山', '东方', '中山', '太平', '永安', '阿里', '海东', '通化', '吉安', '和平']);
+const SHORT_NAME_STOPLIST = new Set([
+  '来宾',
+  '长治',
+  '大同',
+  '安康',
+  '三明',
+  '白山',
+  '东方',
+  '中山',
+  '太平',
+  '永安',
+  '阿里',
+  '海东',
+  '通化',
+  '吉安',
+  '和平',
+]);
 
 /** Relative place terms: the document's own province, city or county. */
 const RELATIVE_TERMS: [string, PlaceMention['relative']][] = [
-  ...['全省', '我省', '本省', '省内', '省委', '省政府', '省人社厅', '省总工会', '省总', '省财政', '省人民政府', '省企联', '省工商联', '全区各地', '自治区'].map(
-    (t) => [t, 'PROVINCE'] as [string, PlaceMention['relative']],
+  ...[
+    '全省',
+    '我省',
+    '本省',
+    '省内',
+    '省委',
+    '省政府',
+    '省人社厅',
+    '省总工会',
+    '省总',
+    '省财政',
+    '省人民政府',
+    '省企联',
+    '省工商联',
+    '全区各地',
+    '自治区',
+  ].map((t) => [t, 'PROVINCE'] as [string, PlaceMention['relative']]),
+  ...['全市', '我市', '本市', '市委', '市政府', '市人社局', '市总工会', '市总', '市人民政府'].map(
+    (t) => [t, 'CITY'] as [string, PlaceMention['relative']],
   ),
-  ...['全市', '我市', '本市', '市委', '市政府', '市人社局', '市总工会', '市总', '市人民政府'].map((t) => [t, 'CITY'] as [string, PlaceMention['relative']]),
   ...['全县', '我县', '本县', '县委', '县政府'].map((t) => [t, 'COUNTY'] as [string, PlaceMention['relative']]),
 ];
 
@@ -92,7 +124,7 @@ export function findPlaces(text: string): PlaceMention[] {
     }
   }
   const englishRe = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Province| Autonomous Region| Municipality)?\b/g;
-  for (let m; (m = englishRe.exec(text)); ) {
+  for (let m; (m = englishRe.exec(text));) {
     const code = g.english.get(m[1].toLowerCase()) ?? g.english.get(m[1].split(' ')[0].toLowerCase());
     if (code && !taken[m.index]) found.push({ start: m.index, end: m.index + m[0].length, codes: [code] });
   }

@@ -36,13 +36,30 @@ export interface MatchContext {
 
 /** Classes of units that count the same kind of thing. */
 const UNIT_CLASS: Record<string, string> = {
-  人: 'person', 名: 'person', 位: 'person',
+  人: 'person',
+  名: 'person',
+  位: 'person',
   人次: 'person_time',
   元: 'money',
-  '%': 'percent', 个百分点: 'percent',
-  家: 'org', 户: 'org', 所: 'org',
-  场: 'event', 场次: 'event', 次: 'event', 期: 'event', 届: 'event',
-  项: 'item', 件: 'item', 份: 'item', 条: 'item', 起: 'item', 宗: 'item', 例: 'item', 篇: 'item', 本: 'item',
+  '%': 'percent',
+  个百分点: 'percent',
+  家: 'org',
+  户: 'org',
+  所: 'org',
+  场: 'event',
+  场次: 'event',
+  次: 'event',
+  期: 'event',
+  届: 'event',
+  项: 'item',
+  件: 'item',
+  份: 'item',
+  条: 'item',
+  起: 'item',
+  宗: 'item',
+  例: 'item',
+  篇: 'item',
+  本: 'item',
   个: 'generic',
 };
 
@@ -74,7 +91,11 @@ function load() {
   for (const [code, text] of entries) {
     if (!known.has(code)) throw new Error(`indicator-synonyms.csv names an unknown indicator: ${code}`);
     const english = /^[\x20-\x7e]+$/.test(text);
-    const parts = text.toLowerCase().split('*').map((p) => p.trim()).filter(Boolean);
+    const parts = text
+      .toLowerCase()
+      .split('*')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const length = english ? parts.join(' ').split(/\s+/).length * 2 : parts.join('').length;
     synonyms.push({ code, parts, english, length });
   }
@@ -100,7 +121,12 @@ const lengthWeight = (n: number) => Math.min(1, 0.45 + 0.15 * n);
 const indexesOf = (haystack: string, needle: string, english: boolean): number[] => {
   const out: number[] = [];
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    if (english && (/[a-z]/.test(haystack[at - 1] ?? '') || /[a-z]/.test(haystack[at + needle.length] ?? '') && !/^s\b/.test(haystack.slice(at + needle.length)))) continue;
+    if (
+      english &&
+      (/[a-z]/.test(haystack[at - 1] ?? '') ||
+        (/[a-z]/.test(haystack[at + needle.length] ?? '') && !/^s\b/.test(haystack.slice(at + needle.length))))
+    )
+      continue;
     out.push(at);
   }
   return out;
@@ -134,12 +160,28 @@ function hitsIn(text: string, selfStart: number, selfEnd: number, factor: number
       }
       if (spans.length !== syn.parts.length) continue;
       const d = Math.min(...spans.map(([s, e]) => distance(s, e)));
-      hits.push({ code: syn.code, synonym: syn, start: spans[0][0], end: spans.at(-1)![1], weight: lengthWeight(syn.length) * (1 / (1 + d / 10)) * factor * 0.95 });
+      hits.push({
+        code: syn.code,
+        synonym: syn,
+        start: spans[0][0],
+        end: spans.at(-1)![1],
+        weight: lengthWeight(syn.length) * (1 / (1 + d / 10)) * factor * 0.95,
+      });
     }
   }
   // a name inside a longer name of another indicator is that other name (和谐企业 in 模范劳动关系和谐企业)
   return hits.filter(
-    (h) => h.synonym.parts.length > 1 || !hits.some((o) => o !== h && o.synonym.parts.length === 1 && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start && o.code !== h.code),
+    (h) =>
+      h.synonym.parts.length > 1 ||
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.synonym.parts.length === 1 &&
+          o.start <= h.start &&
+          o.end >= h.end &&
+          o.end - o.start > h.end - h.start &&
+          o.code !== h.code,
+      ),
   );
 }
 

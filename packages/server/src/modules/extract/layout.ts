@@ -36,7 +36,10 @@ function clausesOf(text: string, start: number, end: number): Span[] {
       if (j > i && j < end && j - i <= 40) i = j; // a name or an aside: one piece
       continue;
     }
-    if ('，；：'.includes(c) || ((c === ',' || c === ';' || c === ':') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))) {
+    if (
+      '，；：'.includes(c) ||
+      ((c === ',' || c === ';' || c === ':') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))
+    ) {
       if (i > from) spans.push({ start: from, end: i });
       from = i + 1;
     }
@@ -50,7 +53,8 @@ function clausesOf(text: string, start: number, end: number): Span[] {
       if (s.end > s.start && (/[\s。！？!?.]/.test(last) || (last === '”' && unopened('“')) || (last === '」' && unopened('「')))) s.end--;
       else break;
     }
-    while (s.start < s.end && ((text[s.start] === '“' && !text.slice(s.start + 1, s.end).includes('”')) || /\s/.test(text[s.start]))) s.start++;
+    while (s.start < s.end && ((text[s.start] === '“' && !text.slice(s.start + 1, s.end).includes('”')) || /\s/.test(text[s.start])))
+      s.start++;
   }
   return spans.filter((s) => s.end > s.start);
 }
@@ -60,7 +64,7 @@ function sentencesOf(text: string, start: number, end: number): Sentence[] {
   const body = text.slice(start, end);
   let from = 0;
   SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(body)); ) {
+  for (let m; (m = SENTENCE_END.exec(body));) {
     const to = m.index + m[0].length;
     if (body.slice(from, to).trim()) out.push({ start: start + from, end: start + to, clauses: [] });
     from = to;
@@ -79,7 +83,7 @@ const isHeading = (line: string) => /^#{1,6}\s/.test(line);
 export function analyseLayout(text: string): Section[] {
   const lines: Span[] = [];
   const re = /[^\n]+/g;
-  for (let m; (m = re.exec(text)); ) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
+  for (let m; (m = re.exec(text));) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
 
   const sections: Section[] = [];
   let section: Section | null = null;
@@ -118,6 +122,8 @@ export function analyseLayout(text: string): Section[] {
 /** The text of a span with layout whitespace between Chinese characters removed. */
 export const compact = (text: string): string =>
   text
-    .replace(/\s*\n\s*/g, (ws, offset: number, all: string) => (/[A-Za-z0-9]/.test(all[offset - 1] ?? '') && /[A-Za-z0-9]/.test(all[offset + ws.length] ?? '') ? ' ' : ''))
+    .replace(/\s*\n\s*/g, (ws, offset: number, all: string) =>
+      /[A-Za-z0-9]/.test(all[offset - 1] ?? '') && /[A-Za-z0-9]/.test(all[offset + ws.length] ?? '') ? ' ' : '',
+    )
     .replace(/[ \t\u3000]+/g, ' ')
     .trim();

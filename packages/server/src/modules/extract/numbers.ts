@@ -25,8 +25,27 @@ export const toHalfWidth = (text: string): string =>
   text.replace(FULL_WIDTH_DIGITS, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
@@ -37,13 +56,13 @@ function parseSection(chars: string[]): number | null {
   let total = 0;
   let digit: number | null = null;
   let lastUnit = Infinity;
-  for (const c of chars) {
+  for (const [i, c] of chars.entries()) {
     if (c in DIGIT) {
       if (digit !== null && digit !== 0 && DIGIT[c] !== 0) return null;
       digit = DIGIT[c];
     } else if (c in SMALL_UNIT) {
       const unit = SMALL_UNIT[c];
-      if (unit >= lastUnit) return null;
+      if (unit >= lastUnit || (digit === null && i > 0)) return null; // 千百 is not a number; 十二 and 百 are
       total += (digit ?? 1) * unit;
       digit = null;
       lastUnit = unit;
@@ -76,17 +95,33 @@ export function parseChineseNumeral(text: string): number | null {
   if (chars.length >= 3 && chars.every((c) => c in DIGIT) && chars.some((c) => c === '〇' || c === '零')) {
     return Number(chars.map((c) => DIGIT[c]).join('')); // 二〇二四
   }
-  return parseBig(chars, [['亿', 1e8], ['万', 1e4]]);
+  return parseBig(chars, [
+    ['亿', 1e8],
+    ['万', 1e4],
+  ]);
 }
 
 /** Measure words, longest first; the value is the normalised unit. */
 const UNITS: [string, string][] = [
-  ['个百分点', '个百分点'], ['百分点', '个百分点'], ['平方米', '平方米'],
-  ['人次', '人次'], ['户次', '户次'], ['场次', '场次'], ['家次', '家次'], ['台次', '台次'], ['批次', '批次'],
-  ['公里', '公里'], ['%', '%'], ['％', '%'], ['‰', '‰'],
+  ['个百分点', '个百分点'],
+  ['百分点', '个百分点'],
+  ['平方米', '平方米'],
+  ['人次', '人次'],
+  ['户次', '户次'],
+  ['场次', '场次'],
+  ['家次', '家次'],
+  ['台次', '台次'],
+  ['批次', '批次'],
+  ['公里', '公里'],
+  ['%', '%'],
+  ['％', '%'],
+  ['‰', '‰'],
   ...'人名位个家户件份场项所座处次批期条套台张间支种起例本门组队篇吨倍宗笔辆栋亩元'.split('').map((u) => [u, u] as [string, string]),
   // a place noun used as the measure word: 9县 = 9个县
-  ['县', '个'], ['市', '个'], ['区', '个'], ['省', '个'],
+  ['县', '个'],
+  ['市', '个'],
+  ['区', '个'],
+  ['省', '个'],
 ];
 
 /** Words that make a number after them a date, time, age, ordinal or similar: never a figure. */
@@ -94,9 +129,35 @@ const NOT_A_FIGURE_AFTER = /^(?:[年月日号时秒岁届周天代轮级星点]|
 
 /** Set phrases of official language that contain numerals but state no figure. */
 const SET_PHRASES = [
-  '三方四家', '四个自信', '两个维护', '四个意识', '两个确立', '两个结合', '五位一体', '四个全面', '一带一路',
-  '千家万户', '千方百计', '百家争鸣', '百花齐放', '万家灯火', '一次性', '一揽子', '一站式', '一对一', '一把手',
-  '三位一体', '双百', '百千万', '千百万', '十百千', '一室一盟', '两新', '三新', '六新', '四新',
+  '三方四家',
+  '四个自信',
+  '两个维护',
+  '四个意识',
+  '两个确立',
+  '两个结合',
+  '五位一体',
+  '四个全面',
+  '一带一路',
+  '千家万户',
+  '千方百计',
+  '百家争鸣',
+  '百花齐放',
+  '万家灯火',
+  '一次性',
+  '一揽子',
+  '一站式',
+  '一对一',
+  '一把手',
+  '三位一体',
+  '双百',
+  '百千万',
+  '千百万',
+  '十百千',
+  '一室一盟',
+  '两新',
+  '三新',
+  '六新',
+  '四新',
 ];
 
 const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
@@ -114,7 +175,10 @@ export function quotedSpans(text: string): [number, number][] {
     const close = pairs[text[i]];
     if (!close) continue;
     const j = text.indexOf(close, i + 1);
-    if (j > i && j - i <= 40) spans.push([i, j + 1]), (i = j);
+    if (j > i && j - i <= 40) {
+      spans.push([i, j + 1]);
+      i = j;
+    }
   }
   return spans;
 }
@@ -174,18 +238,29 @@ export function findNumbers(original: string): NumberMention[] {
     let start = numberStart;
     const lower = LOWER_BOUND_BEFORE.exec(before);
     const approx = APPROXIMATE_BEFORE.exec(before);
-    if (lower) (qualifier = 'at_least'), (start -= lower[1].length);
-    else if (approx && !/近年|近期|近日/.test(text.slice(numberStart - 1, numberStart + 1))) (qualifier = 'approximate'), (start -= approx[1].length);
+    if (lower) {
+      qualifier = 'at_least';
+      start -= lower[1].length;
+    } else if (approx && !/近年|近期|近日/.test(text.slice(numberStart - 1, numberStart + 1))) {
+      qualifier = 'approximate';
+      start -= approx[1].length;
+    }
 
     const takeQualifier = () => {
       const q = /^(余|多)/.exec(text.slice(j));
-      if (q) (qualifier = qualifier === 'approximate' ? qualifier : 'at_least'), (j += 1);
+      if (q) {
+        qualifier = qualifier === 'approximate' ? qualifier : 'at_least';
+        j += 1;
+      }
     };
     takeQualifier();
     if (isDigit) {
       MULTIPLIER.lastIndex = j;
       const mult = MULTIPLIER.exec(text);
-      if (mult) (value *= MULTIPLIER_VALUE[mult[1]]), (j += mult[1].length);
+      if (mult) {
+        value *= MULTIPLIER_VALUE[mult[1]];
+        j += mult[1].length;
+      }
     }
     takeQualifier();
     const rest = text.slice(j);
@@ -197,7 +272,10 @@ export function findNumbers(original: string): NumberMention[] {
     j += unit[0].length;
     const after = text.slice(j, j + 3);
     const suffix = /^(以上|之多|有余|左右|上下)/.exec(after);
-    if (suffix) (qualifier = suffix[1] === '左右' || suffix[1] === '上下' ? 'approximate' : 'at_least'), (j += suffix[1].length);
+    if (suffix) {
+      qualifier = suffix[1] === '左右' || suffix[1] === '上下' ? 'approximate' : 'at_least';
+      j += suffix[1].length;
+    }
     mentions.push({ start, end: j, value: round(value), unit: unit[1], unitText: unit[0], qualifier });
     i = j;
   }
@@ -219,14 +297,17 @@ const ENGLISH_UNITS: [RegExp, string][] = [
 export function findEnglishNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   const re = /(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/-]|\.\d)/g;
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     const value = Number(m[1].replace(/,/g, ''));
     let j = m.index + m[0].length;
     let start = m.index;
     let qualifier: Qualifier = 'exact';
     const before = text.slice(Math.max(0, start - 20), start);
     const q = /(more than|over|at least|above|in excess of|about|around|nearly|approximately|almost)\s+$/i.exec(before);
-    if (q) (qualifier = /about|around|nearly|approximately|almost/i.test(q[1]) ? 'approximate' : 'at_least'), (start -= q[0].length);
+    if (q) {
+      qualifier = /about|around|nearly|approximately|almost/i.test(q[1]) ? 'approximate' : 'at_least';
+      start -= q[0].length;
+    }
     const rest = text.slice(j);
     const percent = /^\s*(%|percent\b|per cent\b)/i.exec(rest);
     if (percent) {
@@ -236,7 +317,10 @@ export function findEnglishNumbers(text: string): NumberMention[] {
     if (/^\s*(?:years?|months?|days?|hours?|minutes?|times?|st|nd|rd|th)\b/i.test(rest)) continue;
     const mult = /^\s+(million|billion|thousand)/i.exec(rest);
     let factor = 1;
-    if (mult) (factor = { million: 1e6, billion: 1e9, thousand: 1e3 }[mult[1].toLowerCase()]!), (j += mult[0].length);
+    if (mult) {
+      factor = { million: 1e6, billion: 1e9, thousand: 1e3 }[mult[1].toLowerCase()]!;
+      j += mult[0].length;
+    }
     // the counted noun: within the next three words (64 enterprises and institutions, 428 pilot enterprises)
     const words = /^((?:\s+[A-Za-z'-]+){1,3})/.exec(text.slice(j));
     if (!words) continue;

@@ -58,7 +58,7 @@ export function findTimes(text: string, doc: DocDate | null): TimeMention[] {
   const docEnd = doc ? docDateText(doc) : null;
   const docYear = doc?.year ?? null;
   const each = (re: RegExp, f: (m: RegExpExecArray) => void) => {
-    for (let m; (m = re.exec(text)); ) f(m);
+    for (let m; (m = re.exec(text));) f(m);
   };
   const monthYear = (month: number) => (doc && month > doc.month ? doc.year - 1 : docYear);
 
@@ -68,7 +68,37 @@ export function findTimes(text: string, doc: DocDate | null): TimeMention[] {
     if (!n || n > 20 || !doc) return;
     const startDay = doc.day ?? 1;
     const end = new Date(Date.UTC(doc.year + n, doc.month - 1, startDay - 1));
-    add(m.index, m.index + m[0].length, 'plan', ymd(doc.year, doc.month, startDay), end.toISOString().slice(0, 10), `${m[0]}: ${n} years from the document date`);
+    add(
+      m.index,
+      m.index + m[0].length,
+      'plan',
+      ymd(doc.year, doc.month, startDay),
+      end.toISOString().slice(0, 10),
+      `${m[0]}: ${n} years from the document date`,
+    );
+  });
+  // 到2025年 (a deadline: a plan when it lies ahead), 截至2023年底 (a stock at a past year's end)
+  each(/(?:到|至|截至|截止到?)(\d{4})年(?:底|末)?/g, (m) => {
+    const y = Number(m[1]);
+    if (y < 1949 || y > 2100) return;
+    if (doc && y >= doc.year)
+      add(
+        m.index,
+        m.index + m[0].length,
+        'plan',
+        docEnd && ymd(doc.year, doc.month, doc.day ?? 1),
+        `${y}-12-31`,
+        `${m[0]}: from the document date to the end of ${y}`,
+      );
+    else
+      add(
+        m.index,
+        m.index + m[0].length,
+        'until_now',
+        `${y}-01-01`,
+        `${y}-12-31`,
+        `${m[0]}: the state at the end of ${y}; its start is not stated`,
+      );
   });
   // five-year plans
   each(/“?(十[三四五])五”?(?:期间|时期|以来|规划)?/g, (m) => {
@@ -103,17 +133,20 @@ export function findTimes(text: string, doc: DocDate | null): TimeMention[] {
     add(m.index, m.index + m[0].length, 'since', `${y}-01-01`, docEnd);
   });
   // 2024年3月18日 (a day), 2024年3月 (a month), 2024年上半年, 2023年 (a year)
-  each(/(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?|(上半年|下半年|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度|前三季度|全年))?/g, (m) => {
-    const y = Number(m[1]);
-    if (y < 1949 || y > 2100) return;
-    const [s, e] = [m.index, m.index + m[0].length];
-    if (m[2] && m[3]) add(s, e, 'event', ymd(y, Number(m[2]), Number(m[3])), ymd(y, Number(m[2]), Number(m[3])));
-    else if (m[2]) add(s, e, 'range', ymd(y, Number(m[2]), 1), monthEnd(y, Number(m[2])));
-    else if (m[4]) {
-      const [a, b] = halfOrQuarter(m[4]);
-      add(s, e, 'range', ymd(y, a, 1), monthEnd(y, b));
-    } else add(s, e, 'range', `${y}-01-01`, `${y}-12-31`);
-  });
+  each(
+    /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?|(上半年|下半年|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度|前三季度|全年))?/g,
+    (m) => {
+      const y = Number(m[1]);
+      if (y < 1949 || y > 2100) return;
+      const [s, e] = [m.index, m.index + m[0].length];
+      if (m[2] && m[3]) add(s, e, 'event', ymd(y, Number(m[2]), Number(m[3])), ymd(y, Number(m[2]), Number(m[3])));
+      else if (m[2]) add(s, e, 'range', ymd(y, Number(m[2]), 1), monthEnd(y, Number(m[2])));
+      else if (m[4]) {
+        const [a, b] = halfOrQuarter(m[4]);
+        add(s, e, 'range', ymd(y, a, 1), monthEnd(y, b));
+      } else add(s, e, 'range', `${y}-01-01`, `${y}-12-31`);
+    },
+  );
   each(/[Ii]n (\d{4})\b/g, (m) => add(m.index, m.index + m[0].length, 'range', `${m[1]}-01-01`, `${m[1]}-12-31`));
   // 今年, 去年, 上半年 … relative to the document date
   each(/(今年|本年|年内|去年|上年|前年)(上半年|下半年|一季度|第一季度|前三季度)?|this year|last year/g, (m) => {
@@ -129,7 +162,14 @@ export function findTimes(text: string, doc: DocDate | null): TimeMention[] {
   });
   // 截至目前, 目前, 至今 → up to the document date
   each(/截至目前|截止目前|截至今日|到目前为止|目前为止|至今|目前|up to now|so far|to date/gi, (m) => {
-    add(m.index, m.index + m[0].length, 'until_now', docYear ? `${docYear}-01-01` : null, docEnd, `${m[0]}: to the document date; the start is not stated, assumed 1 January of its year`);
+    add(
+      m.index,
+      m.index + m[0].length,
+      'until_now',
+      docYear ? `${docYear}-01-01` : null,
+      docEnd,
+      `${m[0]}: to the document date; the start is not stated, assumed 1 January of its year`,
+    );
   });
   // 近年来 … → the start is unknown
   each(/近年来|近年|近些年|近几年|多年来|历年|先后|累计至今|[Ii]n recent years/g, (m) => {
@@ -137,7 +177,14 @@ export function findTimes(text: string, doc: DocDate | null): TimeMention[] {
   });
   // an event at (or just before) the document date
   each(/本次|此次|当天|当日|近日|日前|本届|this event/g, (m) => {
-    add(m.index, m.index + m[0].length, 'event', doc ? ymd(doc.year, doc.month, 1) : null, docEnd, `${m[0]}: an event in the document's month`);
+    add(
+      m.index,
+      m.index + m[0].length,
+      'event',
+      doc ? ymd(doc.year, doc.month, 1) : null,
+      docEnd,
+      `${m[0]}: an event in the document's month`,
+    );
   });
   // M月D日 alone: an event on that day
   each(/(?<![\d年])(\d{1,2})月(\d{1,2})[日号]/g, (m) => {
