@@ -101,7 +101,8 @@ export class PublishedFigureResolver {
   async reconciled(@Root() figure: PublishedFigureNode, @Ctx() ctx: Context) {
     const hub = await hubAggregate(figure, ctx);
     if (hub === null) return false;
-    const tolerance = 1e-9 * Math.max(1, Math.abs(figure.value));
+    // an approximate figure (约, 近) agrees within 5 %
+    const tolerance = (figure.qualifier === 'approximate' ? 0.05 : 1e-9) * Math.max(1, Math.abs(figure.value));
     const lowerBound = figure.qualifier === 'at_least' || figure.scope === 'partial';
     return lowerBound ? hub >= figure.value - tolerance : Math.abs(hub - figure.value) <= tolerance;
   }
