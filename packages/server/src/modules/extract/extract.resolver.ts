@@ -73,20 +73,20 @@ export class ExtractResolver {
   }
 
   @FieldResolver(() => IndicatorNode, { nullable: true, description: 'The most likely indicator; null when none fits.' })
-  indicator(@Root() candidate: FigureCandidateNode, @Ctx() { loaders }: Context) {
-    return candidate.indicatorCode ? loaders.indicator.load(candidate.indicatorCode) : null;
+  indicator(@Root() candidate: FigureCandidateNode, @Ctx() { catalog }: Context) {
+    return candidate.indicatorCode ? (catalog.byCode.get(candidate.indicatorCode) ?? null) : null;
   }
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'The region the figure is about; null when none was found.' })
-  region(@Root() candidate: FigureCandidateNode, @Ctx() { loaders }: Context) {
-    return candidate.regionCode ? loaders.region.load(candidate.regionCode) : null;
+  region(@Root() candidate: FigureCandidateNode, @Ctx() { regions }: Context) {
+    return candidate.regionCode ? (regions.get(candidate.regionCode) ?? null) : null;
   }
 }
 
 @Resolver(() => IndicatorAlternativeNode)
 export class IndicatorAlternativeResolver {
   @FieldResolver(() => IndicatorNode, { description: 'The indicator.' })
-  indicator(@Root() alternative: IndicatorAlternativeNode, @Ctx() { loaders }: Context) {
-    return loaders.indicator.load(alternative.code);
+  indicator(@Root() alternative: IndicatorAlternativeNode, @Ctx() { catalog }: Context) {
+    return catalog.byCode.get(alternative.code) ?? null;
   }
 }
