@@ -1,9 +1,13 @@
 import type { Config } from '../config.js';
-import { openDatabase, type Orm } from './orm.js';
+import { DATABASE_TIMEOUTS, openDatabase, type Orm } from './orm.js';
 import { loadReferenceData } from './reference.js';
 import { loadDemoData } from './seeders/demo-load.js';
 
-/** Opens and migrates the database, loads reference data, and demo data into an empty database. */
+/**
+ * Opens and migrates the database, loads reference data, and demo data into an empty database.
+ * On PostgreSQL the connection used to serve is then reopened with statement time limits, which
+ * migrations, loads and repairs must not have.
+ */
 export async function bootstrapDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>,
   log: (line: string, final?: boolean) => void = () => {},
@@ -24,5 +28,7 @@ export async function bootstrapDatabase(
     log('Building roll-ups…', true);
     await connection.execute('select hexie_rollup_rebuild()');
   }
-  return orm;
+  if (!config.databaseUrl) return orm;
+  await orm.close();
+  return openDatabase({ ...config, timeouts: DATABASE_TIMEOUTS });
 }
