@@ -9,7 +9,7 @@ import { BurstLog, graphqlErrorFormatter, httpErrorHandler, unavailableStatusPlu
 import { graphqlRoute } from './graphql-route.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
-import { responseCachePlugin } from './response-cache.js';
+import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 
@@ -28,7 +28,7 @@ export interface AppOptions {
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
 export async function buildApp({ orm, webDist, logger = false, limits = {} }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, requestTimeout: 30_000, disableRequestLogging: true });
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, requestTimeout: 30_000 });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
@@ -36,20 +36,22 @@ export async function buildApp({ orm, webDist, logger = false, limits = {} }: Ap
   const schema = await buildHexieSchema();
   const costModel = hexieCostModel(schema, await loadCardinalities(orm.em.fork() as never));
   const armor = armorLimits();
+  const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    logger: app.log,
     parseOptions,
     validationRules: armor.validationRules,
-    formatError: graphqlErrorFormatter({ log: app.log, burst, schema }),
+    formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
-      responseCachePlugin<Context>(orm),
+      responseCachePlugin<Context>(orm, RESPONSE_CACHE_BYTES, formatError),
     ],
   });
   await apollo.start();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
 import { buildHexieSchema } from '../schema.js';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../test/databases.js';
-import { hexieCostModel, loadCardinalities, operationCost, SQL_COST, unpricedLists, type CostModel } from './cost.js';
+import { ENTITY_COST, hexieCostModel, loadCardinalities, operationCost, SQL_COST, unpricedLists, type CostModel } from './cost.js';
 import { MAX_COST } from './limits.js';
 
 /** The documents the dashboard sends, as GraphQL Code Generator compiled them (fragments included). */
@@ -47,18 +47,18 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
   it('multiplies by the rows a list returns', async () => {
     const counties = await count(`select count(*) as n from region where level = 'COUNTY'`);
     expect(counties).toBeGreaterThan(2900);
-    expect(cost('{ regions(level: COUNTY) { code name } }')).toBe(SQL_COST + counties * 3);
+    expect(cost('{ regions(level: COUNTY) { code name } }')).toBe(SQL_COST + counties * (3 + ENTITY_COST));
     const aliases = Array.from({ length: 5 }, (_, i) => `r${i}: regions(level: COUNTY) { code }`).join(' ');
-    expect(cost(`{ ${aliases} }`)).toBe(5 * (SQL_COST + counties * 2));
+    expect(cost(`{ ${aliases} }`)).toBe(5 * (SQL_COST + counties * (2 + ENTITY_COST)));
 
     // children of the nation: the provinces; of Sichuan's cities: at most the largest family among them
     const provinces = await count(`select count(*) as n from region where parent_code = '100000'`);
-    expect(cost('{ region(code: "100000") { children { code } } }')).toBe(1 + provinces * 2);
+    expect(cost('{ region(code: "100000") { children { code } } }')).toBe(1 + provinces * (2 + ENTITY_COST));
     const largestCity = await count(
       `select max(n) as n from (select count(*) as n from region k join region c on k.parent_code = c.code where c.parent_code = '510000' group by c.code) f`,
     );
     expect(cost('{ breakdown(indicator: "jobs_posted", region: "510000", from: "2024", to: "2024") { region { children { code } } } }')).toBe(
-      SQL_COST + 21 * (1 + 1 + largestCity * 2),
+      SQL_COST + 21 * (1 + 1 + largestCity * (2 + ENTITY_COST)),
     );
   });
 

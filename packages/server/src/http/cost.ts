@@ -45,6 +45,8 @@ export interface CostModel {
   lists: Record<string, (field: FieldContext) => number>;
   /** Extra cost of a field that runs its own SQL statement(s), by `Type.field` (a list: once for all its items). */
   weights: Record<string, number>;
+  /** Extra cost of each item of a list, by `Type.field`: rows hydrated as ORM entities cost more than plain objects. */
+  itemWeights: Record<string, number>;
 }
 
 /** Sizes read from the database once at start: the region tree, the catalog, the figure lists. */
@@ -73,11 +75,13 @@ export interface FigureKey {
 }
 
 /**
- * Extra cost of a field that runs a SQL statement for each item. Measured on the demo data (PGlite):
- * a field of a list item takes ~25 µs to produce (regions(level: COUNTY) { code name }: ~9,000 fields
- * in ~200 ms), an aggregate statement 2–5 ms — about 100 fields' worth.
+ * The unit is a field of a plain object, ~3 µs to produce and send. Measured on the demo data
+ * (PGlite, this machine): an aggregate statement takes 2–5 ms, and PGlite runs statements one at a
+ * time on the server's own thread, so they are what other callers wait behind: 750 units. A row
+ * hydrated as an ORM entity (a region, a figure) takes 70–120 µs: 25 units over its fields.
  */
-export const SQL_COST = 100;
+export const SQL_COST = 750;
+export const ENTITY_COST = 25;
 
 export async function loadCardinalities(em: Em): Promise<Cardinalities> {
   const connection = em.getConnection();
@@ -217,6 +221,13 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.targets': figures(sizes.targets),
       ...introspectionLists(schema),
     },
+    itemWeights: {
+      'Query.regions': ENTITY_COST,
+      'Region.children': ENTITY_COST,
+      'Region.ancestors': ENTITY_COST,
+      'Query.publishedFigures': ENTITY_COST,
+      'Query.targets': ENTITY_COST,
+    },
     weights: {
       'Query.regions': SQL_COST,
       'Query.series': 2 * SQL_COST, // the range and the same range a year earlier
@@ -225,6 +236,8 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Indicator.breakdown': SQL_COST,
       'Query.publishedFigures': SQL_COST,
       'Query.targets': SQL_COST,
+      // the aggregate over a figure's whole period (measured 4–9 ms each): hubValue and reconciled
+      // (achieved and progress) share it, and either alone runs it
       'PublishedFigure.hubValue': SQL_COST,
       'PublishedFigure.reconciled': SQL_COST,
       'Target.achieved': SQL_COST,
@@ -291,7 +304,7 @@ export function operationCost({ schema, operation, fragments, variables, model, 
         const named = getNamedType(def.type);
         const children = selection.selectionSet ? selectionCost(named, selection.selectionSet, field) : 0;
         const items = isListType(getNullableType(def.type)) ? (model.lists[key]?.(field) ?? 1) : 1;
-        cost += (model.weights[key] ?? 0) + items * (1 + children);
+        cost += (model.weights[key] ?? 0) + items * (1 + (model.itemWeights[key] ?? 0) + children);
       } else {
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
         if (!fragment) continue;

@@ -117,6 +117,17 @@ export function graphqlErrorFormatter({ log, burst, schema }: ErrorFormatting) {
     const limit = [...causes(error)].find(
       (e): e is GraphQLError => e instanceof GraphQLError && /^QUERY_TOO_/.test(String(e.extensions?.code)),
     );
+    const tokens = /Document contains more that (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return {
+        message: `The query has more than ${tokens[1]} tokens (names, values, punctuation), the most allowed; parsing stopped there. Split it into several queries.`,
+        extensions: { code: 'QUERY_TOO_COMPLEX', maxTokens: Number(tokens[1]) },
+      };
+    }
+    if (formatted.message === 'Maximum introspection depth exceeded') {
+      // graphql-js's own rule against introspection nested to multiply lists
+      return { message: 'The introspection query nests lists of types too deeply; ask for less at once.', extensions: { code: 'QUERY_TOO_DEEP' } };
+    }
     const code = String(limit?.extensions.code ?? formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (fault === 'internal' && (code === 'INTERNAL_SERVER_ERROR' || code === 'undefined')) {
       requestLog.error({ err: [...causes(error)].at(-1) }, 'Internal error in a GraphQL request');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Orm } from '../db/orm.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
@@ -18,7 +19,11 @@ interface Entry {
  * write is visible to the very next read. Responses with errors are not cached.
  * The `x-hexie-cache` response header says `hit` or `miss`.
  */
-export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): ApolloServerPlugin<T> {
+export function responseCachePlugin<T extends object>(
+  orm: Orm,
+  maxBytes = RESPONSE_CACHE_BYTES,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError = (formatted) => formatted,
+): ApolloServerPlugin<T> {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const dataVersion = async () => {
@@ -34,12 +39,19 @@ export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPO
       const key = createHash('sha256')
         .update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]))
         .digest('base64url');
-      let version: string;
+      let version: string | undefined;
       let hit = false;
       return {
         async responseForOperation({ operation }) {
-          if (operation.operation !== 'query') return null;
-          version = await dataVersion();
+          if (operation?.operation !== 'query') return null;
+          try {
+            version = await dataVersion();
+          } catch (error) {
+            // Apollo answers an error thrown by this hook as a bare 500: answer it as a GraphQL error
+            // (the database away is a 503: see errors.ts)
+            const formatted = formatError({ message: 'The response cache could not read the data version.' }, error);
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [formatted] } } };
+          }
           const entry = entries.get(key);
           if (!entry || entry.version !== version) return null;
           entries.delete(key);
