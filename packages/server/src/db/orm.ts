@@ -56,7 +56,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   if (options.databaseUrl) {
     const timeouts = options.timeouts;
     const { MikroORM } = await import('@mikro-orm/postgresql');
-    orm = await MikroORM.init({ ...common(options), clientUrl: options.databaseUrl, pool: { min: 0, max: 10 },
+    orm = await MikroORM.init({
+      ...common(options),
+      clientUrl: options.databaseUrl,
+      pool: { min: 0, max: 10 },
       driverOptions: {
         connectionTimeoutMillis: timeouts?.connectMs ?? DATABASE_TIMEOUTS.connectMs,
         ...(timeouts && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),

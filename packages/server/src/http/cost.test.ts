@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getIntrospectionQuery, getOperationAST, Kind, parse, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import {
+  getIntrospectionQuery,
+  getOperationAST,
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
 import { buildHexieSchema } from '../schema.js';
@@ -57,9 +66,9 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
     const largestCity = await count(
       `select max(n) as n from (select count(*) as n from region k join region c on k.parent_code = c.code where c.parent_code = '510000' group by c.code) f`,
     );
-    expect(cost('{ breakdown(indicator: "jobs_posted", region: "510000", from: "2024", to: "2024") { region { children { code } } } }')).toBe(
-      SQL_COST + 21 * (1 + 1 + largestCity * (2 + ENTITY_COST)),
-    );
+    expect(
+      cost('{ breakdown(indicator: "jobs_posted", region: "510000", from: "2024", to: "2024") { region { children { code } } } }'),
+    ).toBe(SQL_COST + 21 * (1 + 1 + largestCity * (2 + ENTITY_COST)));
   });
 
   it('counts the buckets of a series from its range and grain', () => {
@@ -74,7 +83,9 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
     const withVariables = costOf(
       schema,
       model,
-      parse('query($f: String!, $t: String!, $g: Grain!) { indicators { series(region: "100000", from: $f, to: $t, grain: $g) { points { value } } } }'),
+      parse(
+        'query($f: String!, $t: String!, $g: Grain!) { indicators { series(region: "100000", from: $f, to: $t, grain: $g) { points { value } } } }',
+      ),
       $,
     );
     const indicators = model.lists['Query.indicators']({ key: 'Query.indicators', args: {} });
@@ -89,7 +100,9 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
     const objectFields = fields.filter((f) => 'args' in f);
     expect(cost('{ __schema { types { fields { name } } } }')).toBeCloseTo(1 + types.length + objectFields.length * 2, 6);
     // one type's fields: the largest type's count
-    const largest = Math.max(...types.map((t) => ('getFields' in t && !('parseValue' in t) && 'getInterfaces' in t ? Object.keys(t.getFields()).length : 0)));
+    const largest = Math.max(
+      ...types.map((t) => ('getFields' in t && !('parseValue' in t) && 'getInterfaces' in t ? Object.keys(t.getFields()).length : 0)),
+    );
     expect(cost('{ __type(name: "Query") { fields { name } } }')).toBe(1 + largest * 2);
     expect(cost('{ __typename }')).toBe(1);
     // the full introspection query GraphiQL sends fits the budget
@@ -145,7 +158,10 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       db,
       'select id, code, aggregation, numerator_id, denominator_id, factor, category, reporting_level from indicator order by position',
     );
-    const regions = await rawQuery<{ code: string; name: string; parent_code: string }>(db, 'select code, name, parent_code from region order by code');
+    const regions = await rawQuery<{ code: string; name: string; parent_code: string }>(
+      db,
+      'select code, name, parent_code from region order by code',
+    );
     const cities = await rawQuery<{ code: string }>(
       db,
       `select c.code from region c where c.level = 'CITY' and exists (select 1 from region k where k.parent_code = c.code) order by c.code`,
@@ -165,7 +181,9 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       costs[`bench ${scenario.id}`] = costOf(schema, model, parse(query), v);
     }
 
-    console.table(Object.entries(costs).map(([query, c]) => ({ query, cost: c, 'share of budget': `${((100 * c) / MAX_COST).toFixed(1)} %` })));
+    console.table(
+      Object.entries(costs).map(([query, c]) => ({ query, cost: c, 'share of budget': `${((100 * c) / MAX_COST).toFixed(1)} %` })),
+    );
     expect(Object.keys(costs).filter((k) => k.startsWith('bench')).length).toBeGreaterThanOrEqual(5);
     for (const [query, c] of Object.entries(costs)) expect(c, query).toBeLessThan(MAX_COST / 3);
   });

@@ -183,7 +183,9 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
     (list: FigureKey[]) =>
     ({ args }: FieldContext) =>
       list.filter(
-        (f) => (typeof args.region !== 'string' || f.regions.includes(args.region)) && (typeof args.indicator !== 'string' || f.indicator === args.indicator),
+        (f) =>
+          (typeof args.region !== 'string' || f.regions.includes(args.region)) &&
+          (typeof args.indicator !== 'string' || f.indicator === args.indicator),
       ).length;
   return {
     lists: {
@@ -324,6 +326,7 @@ export function operationCost({ schema, operation, fragments, variables, model, 
     return cost;
   };
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
   return root ? selectionCost(root, operation.selectionSet, undefined) : 0;
 }

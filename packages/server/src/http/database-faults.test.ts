@@ -99,7 +99,10 @@ describe.each(vendors.filter((v) => v.vendor === 'postgresql'))('PostgreSQL froz
     await start();
     expect((await post()).statusCode).toBe(200);
     proxy.freeze();
-    await orm.em.getConnection().execute('select 1').catch(() => {}); // the pooled connection is frozen too
+    await orm.em
+      .getConnection()
+      .execute('select 1')
+      .catch(() => {}); // the pooled connection is frozen too
     let started = performance.now();
     const answer = await post({ query: '{ regions(parent: "510000") { code } }' });
     expect(answer.statusCode, answer.body).toBe(503);
@@ -142,7 +145,12 @@ describe.each(vendors.filter((v) => v.vendor === 'postgresql'))('PostgreSQL froz
   it('out of connections: a request that waits too long for one is a 503', async () => {
     await start();
     // hold every connection of the pool (10) in a long statement of our own
-    const held = Array.from({ length: 10 }, () => orm.em.getConnection().execute('select pg_sleep(0.7)').catch(() => {}));
+    const held = Array.from({ length: 10 }, () =>
+      orm.em
+        .getConnection()
+        .execute('select pg_sleep(0.7)')
+        .catch(() => {}),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const answer = await post({ query: '{ regions(parent: "510000") { code } }' });
     expect(answer.statusCode, answer.body).toBe(503);

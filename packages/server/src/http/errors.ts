@@ -17,7 +17,16 @@ export class RequestTimeout extends Error {
 // Connection exceptions (08), insufficient resources (53: too many connections, out of memory or disk),
 // operator intervention (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-3])/;
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 const UNAVAILABLE_MESSAGE =
   /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|the database system is (starting up|shutting down)|sorry, too many clients/i;
 
@@ -40,7 +49,8 @@ export function classify(error: unknown): Fault {
     if (e instanceof Error && UNAVAILABLE_MESSAGE.test(e.message)) return 'unavailable';
   }
   for (const e of causes(error)) {
-    if (e instanceof GraphQLError && e.extensions?.code && e.extensions.code !== 'INTERNAL_SERVER_ERROR' && !e.originalError) return 'client';
+    if (e instanceof GraphQLError && e.extensions?.code && e.extensions.code !== 'INTERNAL_SERVER_ERROR' && !e.originalError)
+      return 'client';
   }
   return 'internal';
 }
@@ -63,14 +73,18 @@ export class BurstLog {
       return;
     }
     this.last.set(kind, { at: now, suppressed: 0 });
-    const cause = error instanceof Error ? { type: error.name, message: error.message.slice(0, 300), code: (error as { code?: unknown }).code } : {};
+    const cause =
+      error instanceof Error ? { type: error.name, message: error.message.slice(0, 300), code: (error as { code?: unknown }).code } : {};
     log.error({ fault: kind, cause, suppressedSinceLast: entry?.suppressed ?? 0 }, message);
   }
 }
 
 /** Cuts long quoted input in a message ("Value \"xxxx…\"") and the message itself. */
 export function trimEchoes(message: string): string {
-  const cut = message.replace(/"((?:[^"\\]|\\.){60,})"/g, (_m, inner: string) => `"${inner.slice(0, MAX_ECHO)}…" (${inner.length} characters)`);
+  const cut = message.replace(
+    /"((?:[^"\\]|\\.){60,})"/g,
+    (_m, inner: string) => `"${inner.slice(0, MAX_ECHO)}…" (${inner.length} characters)`,
+  );
   return cut.length > 1000 ? `${cut.slice(0, 1000)}…` : cut;
 }
 
@@ -109,7 +123,9 @@ export function graphqlErrorFormatter({ log, burst, schema }: ErrorFormatting) {
       const timeout = [...causes(error)].find((e) => e instanceof RequestTimeout);
       burst.report(requestLog, 'timeout', error, 'A request ran out of time');
       return {
-        message: timeout?.message ?? 'A database statement took longer than the most one may take; it was stopped. Ask for less or split the query.',
+        message:
+          timeout?.message ??
+          'A database statement took longer than the most one may take; it was stopped. Ask for less or split the query.',
         extensions: { code: 'TIMEOUT', ...(timeout ? { limitMs: timeout.limitMs } : {}) },
       };
     }
@@ -126,7 +142,10 @@ export function graphqlErrorFormatter({ log, burst, schema }: ErrorFormatting) {
     }
     if (formatted.message === 'Maximum introspection depth exceeded') {
       // graphql-js's own rule against introspection nested to multiply lists
-      return { message: 'The introspection query nests lists of types too deeply; ask for less at once.', extensions: { code: 'QUERY_TOO_DEEP' } };
+      return {
+        message: 'The introspection query nests lists of types too deeply; ask for less at once.',
+        extensions: { code: 'QUERY_TOO_DEEP' },
+      };
     }
     const code = String(limit?.extensions.code ?? formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (fault === 'internal' && (code === 'INTERNAL_SERVER_ERROR' || code === 'undefined')) {
@@ -178,7 +197,10 @@ export function httpErrorHandler(bodyLimit: number, burst: BurstLog) {
       return reply.code(415).send(errorBody('Send the query as application/json.', 'UNSUPPORTED_MEDIA_TYPE'));
     }
     if (status < 500) {
-      const message = error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? `The request body is not valid JSON: ${trimEchoes(error.message)}` : trimEchoes(error.message);
+      const message =
+        error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? `The request body is not valid JSON: ${trimEchoes(error.message)}`
+          : trimEchoes(error.message);
       return reply.code(status).send(errorBody(message, 'BAD_REQUEST'));
     }
     const fault = classify(error);

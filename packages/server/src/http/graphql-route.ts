@@ -63,7 +63,9 @@ export function graphqlRoute(
               .code(503)
               .header('retry-after', '5')
               .type('application/json; charset=utf-8')
-              .send({ errors: [{ ...errorBody(timeout.message, 'TIMEOUT').errors[0], extensions: { code: 'TIMEOUT', limitMs: timeoutMs } }] });
+              .send({
+                errors: [{ ...errorBody(timeout.message, 'TIMEOUT').errors[0], extensions: { code: 'TIMEOUT', limitMs: timeoutMs } }],
+              });
           } finally {
             clearTimeout(timer);
           }

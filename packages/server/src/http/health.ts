@@ -22,7 +22,12 @@ export function registerHealth(app: FastifyInstance, orm: Orm, burst: BurstLog):
       ]);
       return { status: 'ready' };
     } catch (error) {
-      burst.report(request.log, classify(error) === 'internal' ? 'readyz' : 'database-unavailable', error, 'Not ready: the database does not answer');
+      burst.report(
+        request.log,
+        classify(error) === 'internal' ? 'readyz' : 'database-unavailable',
+        error,
+        'Not ready: the database does not answer',
+      );
       return reply.code(503).header('retry-after', '5').send({ status: 'unavailable' });
     } finally {
       clearTimeout(timer);

@@ -43,7 +43,11 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
 
   const post = async (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
     const started = performance.now();
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await response.text();
     let json: any = null;
     try {
@@ -76,7 +80,9 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     const heapBefore = process.memoryUsage().heapUsed;
     const response = await post(body);
     expect(response.status, response.text.slice(0, 300)).toBe(status);
-    expect(response.json?.errors?.[0]?.extensions?.code, response.text.slice(0, 300)).toMatch(typeof code === 'string' ? new RegExp(`^${code}$`) : code);
+    expect(response.json?.errors?.[0]?.extensions?.code, response.text.slice(0, 300)).toMatch(
+      typeof code === 'string' ? new RegExp(`^${code}$`) : code,
+    );
     if (message) expect(response.json.errors[0].message).toMatch(message);
     expect(response.ms).toBeLessThan(maxMs);
     expect(response.text.length).toBeLessThan(4096); // never echoes the input back whole
@@ -100,7 +106,8 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
 
   describe('the findings of issue 7', () => {
     it('refuses 80 aliases of categories × indicators × breakdown × children × children (was: out of memory)', async () => {
-      const field = 'categories { indicators { breakdown(region: "100000", from: "2024-01", to: "2024-12") { value region { children { children { code } } } } } }';
+      const field =
+        'categories { indicators { breakdown(region: "100000", from: "2024-01", to: "2024-12") { value region { children { children { code } } } } } }';
       await refused({ query: aliases(80, field) }, 400, 'QUERY_TOO_COMPLEX', new RegExp(`80 aliases; at most ${MAX_ALIASES}`));
       // even once it is over the budget: 7 categories × their indicators × 31 provinces × their cities × their counties
       const once = await refused({ query: `{ ${field} }` }, 400, 'QUERY_TOO_COMPLEX', new RegExp(`at most ${MAX_COST}`));
@@ -109,7 +116,12 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     });
 
     it('refuses 300 aliases of regions(level: COUNTY) (was: 34 s, 28 MB), and 6 of them (over the budget)', async () => {
-      await refused({ query: aliases(300, 'regions(level: COUNTY) { code name }') }, 400, 'QUERY_TOO_COMPLEX', new RegExp(`${MAX_TOKENS} tokens`));
+      await refused(
+        { query: aliases(300, 'regions(level: COUNTY) { code name }') },
+        400,
+        'QUERY_TOO_COMPLEX',
+        new RegExp(`${MAX_TOKENS} tokens`),
+      );
       const six = await refused({ query: aliases(6, 'regions(level: COUNTY) { code name }') }, 400, 'QUERY_TOO_COMPLEX');
       expect(six.json.errors[0].message).toMatch(new RegExp(`cost ${six.json.errors[0].extensions.cost}; at most ${MAX_COST}`));
       await stillServes();
@@ -124,7 +136,11 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
       await refused({ query: aliases(1800, '__schema { types { name } }') }, 400, 'QUERY_TOO_COMPLEX');
       await refused({ query: aliases(1800, '__typename') }, 400, 'QUERY_TOO_COMPLEX');
       // introspection nested to multiply lists: graphql-js's own depth rule, and the cost
-      await refused({ query: '{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }' }, 400, 'QUERY_TOO_DEEP');
+      await refused(
+        { query: '{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }' },
+        400,
+        'QUERY_TOO_DEEP',
+      );
       await refused(
         { query: aliases(12, '__schema { types { fields { args { type { name } } type { fields { args { name } } } } } }') },
         400,
@@ -139,16 +155,31 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
       await refused({ query: q }, 400, 'BAD_USER_INPUT', /"\$r" of required type "String!" was not provided/);
       await refused({ query: q, variables: { r: 5 } }, 400, 'BAD_USER_INPUT', /String cannot represent/);
       await refused({ query: q, variables: { r: null } }, 400, 'BAD_USER_INPUT', /must not be null/);
-      await refused({ query: q, variables: { r: '510000', l: 'TOWN' } }, 400, 'BAD_USER_INPUT', /Allowed values: NATION, PROVINCE, CITY, COUNTY\./);
+      await refused(
+        { query: q, variables: { r: '510000', l: 'TOWN' } },
+        400,
+        'BAD_USER_INPUT',
+        /Allowed values: NATION, PROVINCE, CITY, COUNTY\./,
+      );
       await refused({ query: q, variables: { r: '510000', l: { $ne: 1 } } }, 400, 'BAD_USER_INPUT');
       // the same mistakes written into the query
-      await refused({ query: '{ regions(level: TOWN) { code } }' }, 400, 'GRAPHQL_VALIDATION_FAILED', /Allowed values: NATION, PROVINCE, CITY, COUNTY\./);
+      await refused(
+        { query: '{ regions(level: TOWN) { code } }' },
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+        /Allowed values: NATION, PROVINCE, CITY, COUNTY\./,
+      );
       await refused({ query: '{ region(code: null) { code } }' }, 400, 'GRAPHQL_VALIDATION_FAILED');
       await stillServes();
     });
 
     it('answers an operationName that matches no operation, and a mutation, as 400', async () => {
-      await refused({ query: 'query A { categories { code } }', operationName: 'B' }, 400, 'OPERATION_RESOLUTION_FAILURE', /Unknown operation named "B"/);
+      await refused(
+        { query: 'query A { categories { code } }', operationName: 'B' },
+        400,
+        'OPERATION_RESOLUTION_FAILURE',
+        /Unknown operation named "B"/,
+      );
       await refused({ query: 'query A { categories { code } } query B { categories { name } }' }, 400, 'OPERATION_RESOLUTION_FAILURE');
       await refused({ query: 'mutation { x }' }, 400, 'BAD_REQUEST', /no mutations/);
       await refused({ query: 'subscription { x }' }, 400, 'BAD_REQUEST', /no subscriptions/);
@@ -157,16 +188,33 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
 
     it('refuses NUL and control characters, 10 KB strings, empty filters and whitespace before any SQL', async () => {
       const statementsBefore = await statementCount();
-      await refused({ query: '{ region(code: "51\\u00000000") { code } }' }, 400, 'BAD_USER_INPUT', /control character U\+0000 at position 2/);
       await refused(
-        { query: 'query($r: String!) { breakdown(indicator: "jobs_posted", region: $r, from: "2024", to: "2024") { value } }', variables: { r: '5100\u001b00' } },
+        { query: '{ region(code: "51\\u00000000") { code } }' },
+        400,
+        'BAD_USER_INPUT',
+        /control character U\+0000 at position 2/,
+      );
+      await refused(
+        {
+          query: 'query($r: String!) { breakdown(indicator: "jobs_posted", region: $r, from: "2024", to: "2024") { value } }',
+          variables: { r: '5100\u001b00' },
+        },
         400,
         'BAD_USER_INPUT',
         /U\+001B/,
       );
-      const long = await refused({ query: `{ region(code: "${'7'.repeat(10240)}") { code } }` }, 400, 'BAD_USER_INPUT', new RegExp(`10240 characters long; at most ${MAX_STRING_ARGUMENT}`));
+      const long = await refused(
+        { query: `{ region(code: "${'7'.repeat(10240)}") { code } }` },
+        400,
+        'BAD_USER_INPUT',
+        new RegExp(`10240 characters long; at most ${MAX_STRING_ARGUMENT}`),
+      );
       expect(long.text).not.toMatch(/7{50}/);
-      await refused({ query: 'query($c: String) { indicators(category: $c) { code } }', variables: { c: 'x'.repeat(200_000) } }, 400, 'BAD_USER_INPUT');
+      await refused(
+        { query: 'query($c: String) { indicators(category: $c) { code } }', variables: { c: 'x'.repeat(200_000) } },
+        400,
+        'BAD_USER_INPUT',
+      );
       await refused({ query: '{ regions(parent: "") { code } }' }, 400, 'BAD_USER_INPUT', /empty string/);
       await refused({ query: '{ publishedFigures(indicator: "") { id } }' }, 400, 'BAD_USER_INPUT', /empty string/);
       await refused(
@@ -175,20 +223,35 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
         'BAD_USER_INPUT',
         /whitespace/,
       );
-      await refused({ query: '{ series(indicator: "jobs_posted", region: "510000", from: "2024-01\\n", to: "2024-03", grain: MONTH) { total } }' }, 400, 'BAD_USER_INPUT');
+      await refused(
+        { query: '{ series(indicator: "jobs_posted", region: "510000", from: "2024-01\\n", to: "2024-03", grain: MONTH) { total } }' },
+        400,
+        'BAD_USER_INPUT',
+      );
       expect(await statementCount()).toBe(statementsBefore); // none of them reached the database
       await stillServes();
     });
 
     it('answers invalid JSON, an empty body, batches and huge bodies with a code', async () => {
-      for (const body of ['{"query": ', '', 'null', '[]', '"text"', '{"query": 5}', '{"query": "{ categories { code } }", "variables": "x"}']) {
+      for (const body of [
+        '{"query": ',
+        '',
+        'null',
+        '[]',
+        '"text"',
+        '{"query": 5}',
+        '{"query": "{ categories { code } }", "variables": "x"}',
+      ]) {
         const response = await post(body);
         expect(response.status, body).toBe(400);
         expect(response.json.errors[0].extensions.code, body).toMatch(/^(BAD_REQUEST|BAD_USER_INPUT)$/);
       }
       await refused([{ query: '{ categories { code } }' }, { query: '{ categories { code } }' }], 400, 'BAD_REQUEST', /batching/);
       await refused({ query: `{ categories { code } } # ${'x'.repeat(BODY_LIMIT)}` }, 413, 'PAYLOAD_TOO_LARGE', /larger than 256 KB/);
-      const huge = { query: 'query($r: String!) { region(code: $r) { code } }', variables: { r: '510000', extra: Array.from({ length: 20_000 }, (_, i) => i) } };
+      const huge = {
+        query: 'query($r: String!) { region(code: $r) { code } }',
+        variables: { r: '510000', extra: Array.from({ length: 20_000 }, (_, i) => i) },
+      };
       const response = await post(huge);
       expect(response.status).toBe(200); // unused variables are ignored, and the body limit bounds them
       await stillServes();
@@ -202,28 +265,54 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
       await refused({ query: `{ region(code: "100000") { ...F16 } } fragment F0 on Region { code } ${nested}` }, 400, 'QUERY_TOO_DEEP');
       // the same side by side: 2^20 spreads, priced without walking each (memoised) and refused
       const flat = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
-      await refused({ query: `{ ...F20 } fragment F0 on Query { regions(level: COUNTY) { code } } ${flat}` }, 400, 'QUERY_TOO_COMPLEX', /would cost/);
-      await refused({ query: `{ region(code: "510000") { ${'... @include(if: true) { code } '.repeat(40)} } }` }, 400, 'QUERY_TOO_COMPLEX', /40 directives/);
+      await refused(
+        { query: `{ ...F20 } fragment F0 on Query { regions(level: COUNTY) { code } } ${flat}` },
+        400,
+        'QUERY_TOO_COMPLEX',
+        /would cost/,
+      );
+      await refused(
+        { query: `{ region(code: "510000") { ${'... @include(if: true) { code } '.repeat(40)} } }` },
+        400,
+        'QUERY_TOO_COMPLEX',
+        /40 directives/,
+      );
       await stillServes();
     });
   });
 
   it('answers every argument of every field given a wrong type, a NUL byte or 10 KB with a 400 client error', async () => {
-    const wrong = (arg: GraphQLArgument) => (isEnumType(getNamedType(arg.type)) ? '"NOT_AN_ENUM"' : isScalarType(getNamedType(arg.type)) && getNamedType(arg.type).name === 'String' ? '5' : '"x"');
+    const wrong = (arg: GraphQLArgument) =>
+      isEnumType(getNamedType(arg.type))
+        ? '"NOT_AN_ENUM"'
+        : isScalarType(getNamedType(arg.type)) && getNamedType(arg.type).name === 'String'
+          ? '5'
+          : '"x"';
     const required = (args: readonly GraphQLArgument[], skip: string) =>
       args
         .filter((a) => a.name !== skip && a.type.toString().endsWith('!'))
-        .map((a) => `${a.name}: ${isEnumType(getNamedType(a.type)) ? getNullableType(a.type).toString() === 'Grain' ? 'MONTH' : 'NATION' : a.name === 'from' || a.name === 'to' ? '"2024"' : a.name === 'indicator' ? '"jobs_posted"' : '"510000"'}`);
+        .map(
+          (a) =>
+            `${a.name}: ${isEnumType(getNamedType(a.type)) ? (getNullableType(a.type).toString() === 'Grain' ? 'MONTH' : 'NATION') : a.name === 'from' || a.name === 'to' ? '"2024"' : a.name === 'indicator' ? '"jobs_posted"' : '"510000"'}`,
+        );
     const selection = (type: ReturnType<typeof getNamedType>) => (isObjectType(type) ? `{ __typename }` : '');
     const cases: string[] = [];
-    for (const type of [schema.getQueryType()!, ...Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && t !== schema.getQueryType())]) {
+    for (const type of [
+      schema.getQueryType()!,
+      ...Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && t !== schema.getQueryType()),
+    ]) {
       if (!isObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
         for (const arg of field.args) {
           const args = (value: string) => [...required(field.args, arg.name), `${arg.name}: ${value}`].join(', ');
           const inner = `${field.name}(${args('%')}) ${selection(getNamedType(field.type))}`;
           // reach a nested field through a path the schema has: Indicator via indicator(code:)
-          const wrap = type === schema.getQueryType() ? (s: string) => `{ ${s} }` : type.name === 'Indicator' ? (s: string) => `{ indicator(code: "jobs_posted") { ${s} } }` : null;
+          const wrap =
+            type === schema.getQueryType()
+              ? (s: string) => `{ ${s} }`
+              : type.name === 'Indicator'
+                ? (s: string) => `{ indicator(code: "jobs_posted") { ${s} } }`
+                : null;
           if (!wrap) continue;
           cases.push(wrap(inner));
           for (const value of [wrong(arg)]) {
@@ -245,9 +334,12 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     const shapes: Record<string, string> = {
       'regions(level: COUNTY)': 'regions(level: COUNTY) { code name level }',
       'county series over 30 years': `series(indicator: "jobs_posted", region: "${county}", from: "1995-01", to: "2024-12", grain: MONTH) { total totalYoy points { period value previous yoy } }`,
-      'breakdown of the nation over 30 years': 'breakdown(indicator: "mediation_success_rate", region: "100000", from: "1995", to: "2024") { value note region { code name children { code name } } }',
-      'published figures with their aggregates': 'publishedFigures { value hubValue reconciled quote source { title } region { code name } }',
-      'every indicator × ten years': 'indicators { code series(region: "510000", from: "2015", to: "2024", grain: YEAR) { total points { period value yoy } } }',
+      'breakdown of the nation over 30 years':
+        'breakdown(indicator: "mediation_success_rate", region: "100000", from: "1995", to: "2024") { value note region { code name children { code name } } }',
+      'published figures with their aggregates':
+        'publishedFigures { value hubValue reconciled quote source { title } region { code name } }',
+      'every indicator × ten years':
+        'indicators { code series(region: "510000", from: "2015", to: "2024", grain: YEAR) { total points { period value yoy } } }',
       introspection: '__schema { types { name fields { name args { name type { name } } type { name ofType { name } } } } }',
     };
     const report: Record<string, unknown>[] = [];
@@ -274,7 +366,15 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
       expect(answer.status, answer.text.slice(0, 300)).toBe(200);
       expect(answer.json.errors, name).toBeUndefined();
       const rss = (process.memoryUsage().rss - rssBefore) / MB;
-      report.push({ shape: name, aliases: n, cost: cost(query), ms: Math.round(answer.ms), bytes: answer.text.length, 'rss +MB': Math.round(rss), 'others, worst ms': Math.round(Math.max(...latencies)) });
+      report.push({
+        shape: name,
+        aliases: n,
+        cost: cost(query),
+        ms: Math.round(answer.ms),
+        bytes: answer.text.length,
+        'rss +MB': Math.round(rss),
+        'others, worst ms': Math.round(Math.max(...latencies)),
+      });
     }
     console.table(report);
     for (const row of report) {

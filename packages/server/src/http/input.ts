@@ -9,7 +9,10 @@ export const MAX_ECHO = 40;
 
 /** `text` quoted for an error message, cut to MAX_ECHO characters. */
 export function echo(text: string): string {
-  return JSON.stringify(text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text) + (text.length > MAX_ECHO ? ` (${text.length} characters)` : '');
+  return (
+    JSON.stringify(text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text) +
+    (text.length > MAX_ECHO ? ` (${text.length} characters)` : '')
+  );
 }
 
 // C0 and C1 control characters (tabs and newlines included: no argument has a use for them)

@@ -1,13 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import {
-  getVariableValues,
-  GraphQLError,
-  Kind,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type ValidationContext,
-} from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { operationCost, SQL_COST, type CostModel } from './cost.js';
 import { checkArguments } from './input.js';
 
@@ -35,7 +28,10 @@ const found = (error: GraphQLError) => Number(/found (\d+)/.exec(error.message)?
  * with the limit and the request's figure. Armor's cost limit is off: it counts fields in the text,
  * not the rows a list returns — the list-multiplying estimate below does that.
  */
-export function armorLimits(): { validationRules: NonNullable<ApolloServerOptions<object>['validationRules']>; plugins: ApolloServerPlugin<object>[] } {
+export function armorLimits(): {
+  validationRules: NonNullable<ApolloServerOptions<object>['validationRules']>;
+  plugins: ApolloServerPlugin<object>[];
+} {
   const reject = (describe: (n: number) => GraphQLError) => ({
     propagateOnRejection: false,
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(describe(found(error)))],
@@ -94,7 +90,9 @@ export function queryCostPlugin<T extends object>(model: () => CostModel, maxCos
           });
           if (coerced.errors) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((f) => [f.name.value, f]),
           );
           const cost = operationCost({
             schema,

@@ -50,7 +50,10 @@ export function responseCachePlugin<T extends object>(
             // Apollo answers an error thrown by this hook as a bare 500: answer it as a GraphQL error
             // (the database away is a 503: see errors.ts)
             const formatted = formatError({ message: 'The response cache could not read the data version.' }, error);
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [formatted] } } };
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { errors: [formatted] } },
+            };
           }
           const entry = entries.get(key);
           if (!entry || entry.version !== version) return null;
