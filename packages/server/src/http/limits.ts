@@ -9,7 +9,7 @@ export const MAX_DEPTH = 10;
 /**
  * The most a request's answer may cost (cost.ts): ~200 SQL statements or ~50,000 rows of fields,
  * 0.3–0.8 s of work on this machine (hostile.test.ts measures it). The bench's heaviest query
- * (21 cities × 120 months) costs ~28 % of it, the dashboard's heaviest ~7 %: see cost.test.ts.
+ * (21 cities × 120 months) costs ~28 % of it, the dashboard's heaviest ~6 %: see cost.test.ts.
  */
 export const MAX_COST = 150_000;
 export const MAX_ALIASES = 30;
