@@ -50,7 +50,7 @@ export function graphqlRoute(
                 .send({
                   errors: [
                     {
-                      message: `The answer would be ${(size / 1048576).toFixed(1)} MB; at most ${maxBytes / 1048576} MB are sent. Ask for fewer regions, periods or fields.`,
+                      message: `The answer would be ${(size / 1048576).toFixed(1)} MB; at most ${+(maxBytes / 1048576).toFixed(3)} MB are sent. Ask for fewer regions, periods or fields.`,
                       extensions: { code: 'RESPONSE_TOO_LARGE', bytes: size, maxBytes },
                     },
                   ],

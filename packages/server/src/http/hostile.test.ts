@@ -329,6 +329,25 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     await stillServes();
   });
 
+  it('replaces an answer over the size ceiling by RESPONSE_TOO_LARGE, with the size and the limit', async () => {
+    const small = await buildApp({ orm: db.orm, limits: { maxBytes: 100_000 } });
+    try {
+      const response = await small.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ regions(level: COUNTY) { code name } }' },
+      });
+      expect(response.statusCode).toBe(400);
+      const [error] = response.json().errors;
+      expect(error.extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 100_000 });
+      expect(error.extensions.bytes).toBeGreaterThan(100_000);
+      expect(error.message).toMatch(/at most 0.095 MB/);
+      expect((await small.inject({ method: 'POST', url: '/graphql', payload: { query: '{ regions { code } }' } })).statusCode).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('keeps /healthz and a dashboard query under a second while the heaviest allowed requests run', async () => {
     const county = '510104';
     const shapes: Record<string, string> = {
