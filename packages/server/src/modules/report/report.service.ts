@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { db, sql } from '../../db/sql.js';
 import type { Em } from '../../db/orm.js';
@@ -244,7 +245,7 @@ export class ReportService {
       const current = await tx.findOne(
         Report,
         { regionCode: key.regionCode, period: key.period.label },
-        { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!current) throw badInput(`${label} has not been started: nothing was entered for it.`);
       if (!from.includes(current.status)) {

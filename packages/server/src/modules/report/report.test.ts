@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../auth/viewer.js';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../test/databases.js';
@@ -231,6 +232,45 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     expect(own.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(own.errors![0].message).toMatch(/another approver/);
     expect((await move('approveReport', XINDU, month, 'approver@test.cn')).errors).toBeUndefined();
+  });
+
+  it('lets one of two simultaneous approvals win and counts the values once', async () => {
+    const month = '2019-09';
+    await addUser('approver2@test.cn', 'APPROVER', CHENGDU);
+    await save([{ region: XINDU, indicator: 'jobs_posted', period: month, value: 41 }], 'xindu@test.cn');
+    await move('submitReport', XINDU, month, 'xindu@test.cn');
+    const results = await Promise.all([
+      move('approveReport', XINDU, month, 'chengdu@test.cn'),
+      move('approveReport', XINDU, month, 'approver2@test.cn'),
+      save([{ region: XINDU, indicator: 'jobs_posted', period: month, value: 99 }], 'xindu@test.cn'),
+    ]);
+    expect(results.slice(0, 2).filter((r) => !r.errors).length).toBe(1);
+    expect(results.slice(0, 2).find((r) => r.errors)!.errors![0].message).toMatch(
+      /is APPROVED; only SUBMITTED reports can become APPROVED/,
+    );
+    expect(results[2].errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await total(CHENGDU, month)).toBe(41);
+    const approvals = await sql(`select 1 from audit_entry where region_code = ? and period = ? and action = 'APPROVE'`, [XINDU, month]);
+    expect(approvals.length).toBe(1);
+  });
+
+  it.runIf(vendor === 'postgresql')('waits for a report another transaction holds, then moves it', async () => {
+    const month = '2019-10';
+    await save([{ region: XINDU, indicator: 'jobs_posted', period: month, value: 8 }], 'xindu@test.cn');
+    await move('submitReport', XINDU, month, 'xindu@test.cn');
+    const holder = new pg.Client({ connectionString: db.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query(`select 1 from report where region_code = $1 and period = $2 for update`, [XINDU, month]);
+      const approval = move('approveReport', XINDU, month, 'chengdu@test.cn');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('commit');
+      expect((await approval).errors).toBeUndefined();
+    } finally {
+      await holder.end();
+    }
+    expect(await total(XINDU, month)).toBe(8);
   });
 
   it('keeps an append-only audit trail of every value and status change', async () => {
