@@ -28,6 +28,11 @@ describe('parseValue', () => {
     expect(parseValue('3.5', '元')).toEqual({ value: 3.5 });
     expect(countsThings('户')).toBe(true);
     expect(countsThings('元')).toBe(false);
+    expect(countsThings('项')).toBe(true);
+  });
+  it('refuses values above the server bound', () => {
+    expect(parseValue('2e15', '元').problem).toBe('large');
+    expect(parseValue('1000000000000000', '元').problem).toBeUndefined();
   });
 });
 

@@ -1,11 +1,13 @@
 // Inline validation of one typed value, the same rules the server applies (it has the last word):
 // a number, finite, not negative, and whole where the unit counts things.
 
-/** Units that count things (场, 个, 人, 人次, 份, 家, 件, 项, 名, 户); money (元) and ratios may have decimals. */
-const COUNTED = new Set(['场', '个', '人', '人次', '份', '家', '件', '项', '名', '户', '次', '所', '位']);
-export const countsThings = (unit: string) => COUNTED.has(unit.trim());
+/** As the server decides: every unit counts things (场, 个, 人次, 家…) except money and percentages. */
+const FRACTIONAL = new Set(['元', '万元', '%', '元/人']);
+export const countsThings = (unit: string) => !FRACTIONAL.has(unit.trim());
+/** The server's upper bound. */
+export const MAX_VALUE = 1e15;
 
-export type ValueProblem = 'number' | 'negative' | 'whole';
+export type ValueProblem = 'number' | 'negative' | 'whole' | 'large';
 export interface ParsedValue {
   /** null: the field is empty (no value, or remove the stored one) */
   value: number | null;
@@ -26,6 +28,7 @@ export function parseValue(text: string, unit: string): ParsedValue {
   if (!Number.isFinite(value)) return { value: null, problem: 'number' };
   if (value < 0) return { value, problem: 'negative' };
   if (countsThings(unit) && !Number.isInteger(value)) return { value, problem: 'whole' };
+  if (value > MAX_VALUE) return { value, problem: 'large' };
   return { value: value === 0 ? 0 : value };
 }
 
