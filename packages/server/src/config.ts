@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { passwordProblem } from './auth/password.js';
 
 /** The repository root, found from this file's place in packages/server/{src,dist}. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -12,6 +13,9 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   webDist: string;
+  /** The first admin, created when no user exists yet. */
+  adminEmail?: string;
+  adminPassword?: string;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +40,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`HEXIE_DEMO must be 1 (load demo data into an empty database) or 0 (start empty), got "${env.HEXIE_DEMO}"`);
   }
 
+  const adminEmail = env.HEXIE_ADMIN_EMAIL?.trim() || undefined;
+  const adminPassword = env.HEXIE_ADMIN_PASSWORD || undefined;
+  if (!!adminEmail !== !!adminPassword)
+    problems.push('HEXIE_ADMIN_EMAIL and HEXIE_ADMIN_PASSWORD go together: set both (the first admin) or neither');
+  const passwordTrouble = adminPassword && passwordProblem(adminPassword);
+  if (passwordTrouble) problems.push(`HEXIE_ADMIN_PASSWORD: ${passwordTrouble}`);
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -46,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(repoRoot, env.HEXIE_DATA_DIR?.trim() || '.data'),
     demo: demoText === '1' || demoText === 'true',
     webDist: path.resolve(repoRoot, 'packages/web/dist'),
+    adminEmail,
+    adminPassword,
   };
 }

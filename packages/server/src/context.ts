@@ -1,14 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Em } from './db/orm.js';
+import { authenticate, type Credentials } from './auth/authenticate.js';
+import { Viewer } from './auth/viewer.js';
 import { AggregateService } from './modules/aggregate/aggregate.service.js';
 import { Indicator } from './modules/indicator/indicator.entity.js';
 import { Region } from './modules/region/region.entity.js';
-
-/** Who is asking. Until governance lands every caller is an anonymous reader. */
-export interface Viewer {
-  id: string | null;
-  roles: string[];
-}
+import { regionTree, type RegionTree } from './modules/region/region.tree.js';
+import { User } from './modules/user/user.entity.js';
 
 /** Per-request batched lookups: list fields resolve their regions and indicators in one query each. */
 export function createLoaders(em: Em) {
@@ -32,19 +30,38 @@ export function createLoaders(em: Em) {
       const byId = new Map((await allIndicators()).map((i) => [i.id, i]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    user: new DataLoader<number, User | null>(async (ids) => {
+      const found = await em.find(User, { id: { $in: [...ids] } });
+      return ids.map((id) => found.find((u) => u.id === id) ?? null);
+    }),
     allIndicators,
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** What the HTTP layer offers resolvers (absent when the schema is run in-process). */
+export interface HttpHooks {
+  ip: string;
+  userAgent?: string;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+  /** Throws TOO_MANY_REQUESTS when this IP or this email has tried to sign in too often. */
+  limitSignIn(email: string): Promise<void>;
+}
+
 export interface Context {
   em: Em;
   viewer: Viewer;
+  regions: RegionTree;
   loaders: Loaders;
   aggregate: AggregateService;
+  http?: HttpHooks;
 }
 
-export function createContext(em: Em, viewer: Viewer = { id: null, roles: [] }): Context {
+/** A request's context: its own EntityManager fork, who is asking, and batched loaders. */
+export async function createContext(em: Em, options: { credentials?: Credentials; http?: HttpHooks } = {}): Promise<Context> {
+  const regions = await regionTree(em);
+  const viewer = options.credentials ? await authenticate(em, regions, options.credentials) : Viewer.anonymous(regions);
   const loaders = createLoaders(em);
-  return { em, viewer, loaders, aggregate: new AggregateService(em, loaders) };
+  return { em, viewer, regions, loaders, aggregate: new AggregateService(em, loaders), http: options.http };
 }

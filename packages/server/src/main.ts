@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap.js';
+import { lockDataDir } from './db/lock.js';
 import { buildApp } from './http/app.js';
 
 /** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
@@ -15,6 +16,7 @@ async function main() {
   console.log(
     `Hexie: ${config.databaseUrl ? `PostgreSQL at ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}` : `embedded PGlite in ${config.dataDir}`}`,
   );
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   const orm = await bootstrapDatabase(config, progress);
   const app = await buildApp({ orm, webDist: config.webDist });
   await app.listen({ port: config.port, host: config.host });
@@ -24,6 +26,7 @@ async function main() {
   const stop = async () => {
     await app.close();
     await orm.close();
+    unlock();
     process.exit(0);
   };
   process.once('SIGINT', stop);

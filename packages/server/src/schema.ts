@@ -7,6 +7,11 @@ import { figureFieldsResolver, PublishedFigureResolver, TargetResolver } from '.
 import { PublishedFigureNode, TargetNode } from './modules/published/published.types.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { repoRoot } from './config.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { ObservationResolver } from './modules/observation/observation.resolver.js';
+import { ReportResolver } from './modules/report/report.resolver.js';
+import { SessionResolver } from './modules/session/session.resolver.js';
+import { UserResolver } from './modules/user/user.resolver.js';
 
 /** The one list of resolvers: used by the server and by the schema emitter. */
 export const resolvers = [
@@ -18,6 +23,11 @@ export const resolvers = [
   TargetResolver,
   figureFieldsResolver(PublishedFigureNode),
   figureFieldsResolver(TargetNode),
+  UserResolver,
+  SessionResolver,
+  ReportResolver,
+  ObservationResolver,
+  AuditResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');

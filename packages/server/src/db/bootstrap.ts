@@ -1,11 +1,15 @@
 import type { Config } from '../config.js';
+import { createDemoAccounts, ensureFirstAdmin } from '../modules/user/user.bootstrap.js';
 import { openDatabase, type Orm } from './orm.js';
 import { loadReferenceData } from './reference.js';
 import { loadDemoData } from './seeders/demo-load.js';
 
-/** Opens and migrates the database, loads reference data, and demo data into an empty database. */
+/**
+ * Opens and migrates the database, loads reference data, demo data (with one account per role)
+ * into an empty database, and the first admin when nobody can sign in yet.
+ */
 export async function bootstrapDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo' | 'adminEmail' | 'adminPassword'>,
   log: (line: string, final?: boolean) => void = () => {},
 ): Promise<Orm> {
   const orm = await openDatabase(config);
@@ -15,14 +19,21 @@ export async function bootstrapDatabase(
   const [{ observations, rollups }] = await connection.execute<{ observations: boolean; rollups: boolean }[]>(
     'select exists (select 1 from observation) as observations, exists (select 1 from rollup) as rollups',
   );
+  let demoLoaded = false;
   if (config.demo && !observations) {
     const started = Date.now();
     const rows = await loadDemoData(orm, config.databaseUrl, { log });
     log(`Loaded ${rows.toLocaleString('en')} demo observations in ${((Date.now() - started) / 1000).toFixed(1)} s.`, true);
+    demoLoaded = true;
   } else if (observations && !rollups) {
-    // a bulk load stopped between its two transactions: finish it
+    // a bulk load stopped after committing its rows: finish it
     log('Building roll-ups…', true);
     await connection.execute('select hexie_rollup_rebuild()');
+    await connection.execute('select hexie_reports_backfill()');
+    demoLoaded = config.demo;
   }
+  const admin = await ensureFirstAdmin(orm, config.adminEmail, config.adminPassword);
+  if (admin) log(`Created the first admin, ${admin} (scope 100000 全国).`, true);
+  if (demoLoaded) log(`Demo accounts (shown once; also in the data folder):\n${await createDemoAccounts(orm, config.dataDir)}`, true);
   return orm;
 }

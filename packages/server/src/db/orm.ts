@@ -7,9 +7,26 @@ import { Observation, Rollup } from '../modules/observation/observation.entity.j
 import { PublishedFigure, SourceDocument, Target } from '../modules/published/published.entity.js';
 import { Region, RegionAncestor } from '../modules/region/region.entity.js';
 import { Migration20261121000000_initial } from './migrations/Migration20261121000000_initial.js';
+import { Migration20261122000000_governance } from './migrations/Migration20261122000000_governance.js';
+import { AuditEntry } from '../modules/audit/audit.entity.js';
+import { Report } from '../modules/report/report.entity.js';
+import { Session, User } from '../modules/user/user.entity.js';
 import { kyselyObservers } from './sql.js';
 
-export const entities = [Region, RegionAncestor, Indicator, Observation, Rollup, SourceDocument, PublishedFigure, Target];
+export const entities = [
+  Region,
+  RegionAncestor,
+  Indicator,
+  Observation,
+  Rollup,
+  SourceDocument,
+  PublishedFigure,
+  Target,
+  User,
+  Session,
+  Report,
+  AuditEntry,
+];
 
 export type Orm = MikroORM;
 export type Em = SqlEntityManager;
@@ -25,7 +42,12 @@ export interface DatabaseOptions {
 const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
-  migrations: { migrationsList: [Migration20261121000000_initial], snapshot: false, transactional: true, silent: true },
+  migrations: {
+    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance],
+    snapshot: false,
+    transactional: true,
+    silent: true,
+  },
   discovery: { warnWhenNoEntities: false },
   debug: options.onQuery ? (['query'] as const) : false,
   logger: options.onQuery ? (message: string) => options.onQuery!(message) : undefined,

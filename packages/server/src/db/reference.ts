@@ -2,6 +2,7 @@ import { loadIndicatorCatalog } from '../modules/indicator/indicator.catalog.js'
 import { loadFacts, loadSources } from '../modules/published/published.catalog.js';
 import { loadRegionTree, type RegionRow } from '../modules/region/region.reference.js';
 import type { Em } from './orm.js';
+import type { Kysely } from 'kysely';
 import { db, sql } from './sql.js';
 
 const chunks = <T>(rows: T[], size: number): T[][] =>
@@ -18,7 +19,78 @@ export function ancestorPairs(regions: RegionRow[]): { region_code: string; ance
 }
 
 /**
- * Loads the reference data into an empty database: the region tree, the indicator catalog, the
+ * Upserts the indicator catalog by code: existing indicators keep their id (observations refer to
+ * it), new ones get the next free id, names, units, category and order follow the file. A rule that
+ * stored values depend on (frequency, aggregation, reporting level) cannot change while values exist.
+ */
+async function upsertCatalog(k: Kysely<any>): Promise<void> {
+  const catalog = loadIndicatorCatalog();
+  const existing = await k.selectFrom('indicator').select(['id', 'code', 'frequency', 'aggregation', 'reporting_level']).execute();
+  const idOf = new Map(existing.map((i) => [i.code as string, i.id as number]));
+  let next = Math.max(0, ...existing.map((i) => i.id as number)) + 1;
+  for (const i of catalog) if (!idOf.has(i.code)) idOf.set(i.code, next++);
+  for (const i of catalog) {
+    const before = existing.find((e) => e.code === i.code);
+    if (
+      before &&
+      (before.frequency !== i.frequency || before.aggregation !== i.aggregation || before.reporting_level !== i.reportingLevel)
+    ) {
+      const [{ n }] = (
+        await sql<{ n: string }>`select count(*) as n from (select 1 from observation where indicator_id = ${before.id} limit 1) x`.execute(
+          k,
+        )
+      ).rows;
+      if (Number(n) > 0) {
+        throw new Error(
+          `The catalog changes how "${i.code}" is reported or aggregated (${before.frequency}/${before.aggregation}/${before.reporting_level} → ${i.frequency}/${i.aggregation}/${i.reportingLevel}) while values are stored for it: add a new indicator code instead.`,
+        );
+      }
+    }
+  }
+  const rows = catalog.map((i) => ({
+    id: idOf.get(i.code)!,
+    code: i.code,
+    category: i.category,
+    name: i.name,
+    name_en: i.nameEn,
+    unit: i.unit,
+    unit_en: i.unitEn,
+    frequency: i.frequency,
+    aggregation: i.aggregation,
+    factor: i.factor,
+    reporting_level: i.reportingLevel,
+    position: i.position,
+  }));
+  await k
+    .insertInto('indicator')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        category: eb.ref('excluded.category'),
+        name: eb.ref('excluded.name'),
+        name_en: eb.ref('excluded.name_en'),
+        unit: eb.ref('excluded.unit'),
+        unit_en: eb.ref('excluded.unit_en'),
+        frequency: eb.ref('excluded.frequency'),
+        aggregation: eb.ref('excluded.aggregation'),
+        factor: eb.ref('excluded.factor'),
+        reporting_level: eb.ref('excluded.reporting_level'),
+        position: eb.ref('excluded.position'),
+      })),
+    )
+    .execute();
+  // ratios name their parts by code: link them once every part has its id
+  for (const i of catalog.filter((c) => c.numeratorCode || c.denominatorCode)) {
+    await k
+      .updateTable('indicator')
+      .set({ numerator_id: idOf.get(i.numeratorCode!) ?? null, denominator_id: idOf.get(i.denominatorCode!) ?? null })
+      .where('code', '=', i.code)
+      .execute();
+  }
+}
+
+/**
+ * Loads the reference data: the region tree into an empty database, the indicator catalog (upserted), the
  * source documents with their published figures and targets. Tables that already hold rows are
  * left as they are (reference data is data: it may have been edited since).
  */
@@ -48,31 +120,7 @@ export async function loadReferenceData(em: Em): Promise<void> {
       for (const part of chunks(ancestorPairs(regions), 2000)) await k.insertInto('region_ancestor').values(part).execute();
     }
 
-    if ((await count('indicator')) === 0) {
-      const catalog = loadIndicatorCatalog();
-      const idOf = new Map(catalog.map((i) => [i.code, i.id]));
-      await k
-        .insertInto('indicator')
-        .values(
-          catalog.map((i) => ({
-            id: i.id,
-            code: i.code,
-            category: i.category,
-            name: i.name,
-            name_en: i.nameEn,
-            unit: i.unit,
-            unit_en: i.unitEn,
-            frequency: i.frequency,
-            aggregation: i.aggregation,
-            numerator_id: i.numeratorCode ? idOf.get(i.numeratorCode) : null,
-            denominator_id: i.denominatorCode ? idOf.get(i.denominatorCode) : null,
-            factor: i.factor,
-            reporting_level: i.reportingLevel,
-            position: i.position,
-          })),
-        )
-        .execute();
-    }
+    await upsertCatalog(k);
 
     if ((await count('source_document')) === 0) {
       const sources = await k.insertInto('source_document').values(loadSources()).returning(['id', 'file']).execute();

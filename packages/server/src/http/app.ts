@@ -5,7 +5,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
-import { createContext, type Context } from '../context.js';
+import type { Context } from '../context.js';
+import { registerAuth } from './auth.js';
 import type { Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { queryLimitsPlugin } from './limits.js';
@@ -60,10 +61,11 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [fastifyApolloDrainPlugin(app), queryLimitsPlugin<Context>(), responseCachePlugin<Context>(orm)],
+    plugins: [fastifyApolloDrainPlugin(app), queryLimitsPlugin<Context>(), responseCachePlugin(orm)],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async () => createContext(orm.em.fork() as never) });
+  const context = await registerAuth(app, orm);
+  await app.register(fastifyApollo(apollo), { context });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { Context } from '../context.js';
 import type { Orm } from '../db/orm.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
@@ -16,9 +17,10 @@ interface Entry {
  * `hexie_meta.data_version` in its own transaction (see the initial migration), and every request
  * reads that version first: an entry made under another version is never served, so a committed
  * write is visible to the very next read. Responses with errors are not cached.
+ * Anonymous answers (approved data only) are shared; a signed-in user's answers are theirs alone.
  * The `x-hexie-cache` response header says `hit` or `miss`.
  */
-export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): ApolloServerPlugin<T> {
+export function responseCachePlugin(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): ApolloServerPlugin<Context> {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const dataVersion = async () => {
@@ -29,10 +31,10 @@ export function responseCachePlugin<T extends object>(orm: Orm, maxBytes = RESPO
     return String(data_version);
   };
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart({ request, contextValue }) {
       if (!request.query || /^\s*mutation\b/.test(request.query)) return {};
       const key = createHash('sha256')
-        .update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]))
+        .update(JSON.stringify([contextValue.viewer.cacheScope, request.query, request.operationName ?? null, request.variables ?? {}]))
         .digest('base64url');
       let version: string;
       let hit = false;

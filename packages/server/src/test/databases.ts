@@ -18,8 +18,8 @@ export interface TestDatabase {
   orm: Orm;
   /** The PostgreSQL URL of this test's own database (undefined on PGlite). */
   databaseUrl?: string;
-  /** Runs a GraphQL operation in-process against the schema, with a fresh context. */
-  query<T = any>(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+  /** Runs a GraphQL operation in-process against the schema, with a fresh context (signed in with `token`). */
+  query<T = any>(source: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<ExecutionResult<T>>;
   close(): Promise<void>;
 }
 
@@ -60,8 +60,11 @@ export async function createTestDatabase(
   return {
     orm,
     databaseUrl,
-    query: (source, variables) =>
-      graphql({ schema: built, source, variableValues: variables, contextValue: createContext(orm.em.fork() as never) }) as never,
+    query: async (source, variables, options = {}) => {
+      const em = orm.em.fork() as never;
+      const contextValue = await createContext(em, options.token ? { credentials: { bearer: options.token } } : {});
+      return graphql({ schema: built, source, variableValues: variables, contextValue }) as never;
+    },
     close: async () => {
       await orm.close(true);
       await cleanup();

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { addStatements } from './statements.js';
 
 /**
  * The initial schema. Written by hand (not generated) because it also holds the roll-up
@@ -13,7 +14,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261121000000_initial extends Migration {
   override up(): void {
-    this.addStatements(`
+    addStatements(
+      this,
+      `
 create table region (
   code varchar(6) primary key,
   name varchar(64) not null,
@@ -107,9 +110,12 @@ create table hexie_meta (
   data_version bigint not null default 0
 );
 insert into hexie_meta default values;
-`);
+`,
+    );
 
-    this.addStatements(`
+    addStatements(
+      this,
+      `
 create function hexie_rollup_apply() returns trigger language plpgsql as $$
 begin
   if TG_OP in ('UPDATE', 'DELETE') then
@@ -181,20 +187,7 @@ begin
   update hexie_meta set data_version = data_version + 1;
   return total;
 end $$;
-`);
-  }
-
-  /** Adds a script one statement at a time (drivers prepare statements singly); `$$` bodies stay whole. */
-  private addStatements(script: string): void {
-    let statement = '';
-    let inBody = false;
-    for (const part of script.split(/(\$\$|;)/)) {
-      if (part === '$$') inBody = !inBody;
-      if (part === ';' && !inBody) {
-        if (statement.trim()) this.addSql(statement.trim());
-        statement = '';
-      } else statement += part;
-    }
-    if (statement.trim()) this.addSql(statement.trim());
+`,
+    );
   }
 }

@@ -159,7 +159,7 @@ export function generateDemoData(
       calibrateRatio(series.get(indicator.numeratorCode!)!, series.get(indicator.denominatorCode!)!, indicator.factor ?? 1, fact, isUnder);
     }
   }
-  return [...series.values()].sort((a, b) => a.indicator.id - b.indicator.id);
+  return [...series.values()].sort((a, b) => a.indicator.position - b.indicator.position);
 }
 
 /** Drivers before the indicators derived from them. */

@@ -6,12 +6,13 @@ import { openBulkSession } from '../bulk.js';
 import type { Orm } from '../orm.js';
 import { generateDemoData, type DemoOptions } from './demo-data.js';
 
-const OBSERVATION_COLUMNS = ['indicator_id', 'region_code', 'period', 'value', 'synthetic'];
+const OBSERVATION_COLUMNS = ['indicator_id', 'region_code', 'period', 'value', 'synthetic', 'updated_by'];
 
 /**
  * Loads the demo observations into an empty `observation` table in one transaction, with COPY:
  * foreign keys and the roll-up triggers are set aside during the load, the roll-ups are then
- * rebuilt once, and the keys are checked when they are put back. Returns the rows loaded.
+ * rebuilt once, and the keys are checked when they are put back; every report is then approved by
+ * the demo account. Values are approved and written by "demo". Returns the rows loaded.
  */
 export async function loadDemoData(
   orm: Orm,
@@ -21,6 +22,8 @@ export async function loadDemoData(
   const log = options.log ?? (() => {});
   const series = generateDemoData(loadIndicatorCatalog(), loadRegionTree(), loadFacts(), options);
   const total = series.reduce((n, s) => n + s.values.length, 0);
+  const idRows = await orm.em.fork().getConnection().execute<{ id: number; code: string }[]>('select id, code from indicator');
+  const ids = new Map(idRows.map((i: { id: number; code: string }) => [i.code, i.id]));
   const session = await openBulkSession(orm, databaseUrl);
   let loaded = 0;
   const timings: string[] = [];
@@ -34,7 +37,7 @@ export async function loadDemoData(
       const dates = s.periods.map(toSqlDate);
       const lines: string[] = [];
       for (let r = 0; r < s.regions.length; r++) {
-        for (let t = 0; t < T; t++) lines.push(`${s.indicator.id},${s.regions[r]},${dates[t]},${s.values[r * T + t]},t`);
+        for (let t = 0; t < T; t++) lines.push(`${ids.get(s.indicator.code)},${s.regions[r]},${dates[t]},${s.values[r * T + t]},t,demo`);
       }
       await session.copyCsv('observation', OBSERVATION_COLUMNS, lines.join('\n') + '\n');
       loaded += lines.length;
@@ -56,6 +59,8 @@ export async function loadDemoData(
       ['committing', 'alter table observation enable trigger user; commit'],
       // its own transaction: planned over committed rows it is several times faster
       ['building roll-ups', 'select hexie_rollup_rebuild()'],
+      // every demo report approved by the demo account, with its audit entry
+      ['approving reports', 'select hexie_reports_backfill()'],
     ]) {
       const started = Date.now();
       log(`Loading demo data: ${step}…`);

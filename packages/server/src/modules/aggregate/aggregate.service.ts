@@ -43,7 +43,8 @@ const LEVEL_NAMES: Record<RegionLevel, string> = { NATION: 'nation', PROVINCE: '
  * regions; `last` stocks take the last period with data in the range (summed over regions, which the
  * roll-ups hold); `ratio` = factor × aggregated numerator / aggregated denominator.
  * Data below a region is read from `observation` when the region is at the reporting level and
- * from `rollup` when it is coarser; a finer region has no value, and the note says why.
+ * from `rollup` when it is coarser; a finer region has no value, and the note says why. Only approved
+ * values count: the public never sees a draft.
  */
 export class AggregateService {
   constructor(
@@ -185,10 +186,13 @@ export class AggregateService {
     grain: Grain | null,
   ): Promise<Cells> {
     const level = scope === 'self' ? region.level : childLevel(region.level);
-    const table = sql.table(level === indicator.reportingLevel ? 'observation' : 'rollup');
+    // observations count once approved; roll-ups hold approved values only
+    const atReportingLevel = level === indicator.reportingLevel;
+    const table = sql.table(atReportingLevel ? 'observation' : 'rollup');
     const join = scope === 'children' ? sql`join region c on c.code = t.region_code and c.parent_code = ${region.code}` : sql``;
     const where = sql`t.indicator_id = ${indicator.id} and t.period between ${toSqlDate(range.from)}::date and ${toSqlDate(range.to)}::date
-      ${scope === 'self' ? sql`and t.region_code = ${region.code}` : sql``}`;
+      ${scope === 'self' ? sql`and t.region_code = ${region.code}` : sql``}
+      ${atReportingLevel ? sql`and t.status = 'approved'` : sql``}`;
     const bucket = sql.raw(
       grain === 'QUARTER'
         ? `date_trunc('quarter', t.period::timestamp)::date`

@@ -6,7 +6,6 @@ import type { Aggregation, Frequency } from './indicator.entity.js';
 export const dataFile = (name: string): string => new URL(`../../../data/${name}`, import.meta.url).pathname;
 
 export interface IndicatorRow {
-  id: number;
   code: string;
   category: string;
   name: string;
@@ -33,10 +32,9 @@ export const CATEGORIES = [
   { code: 'worker_services', name: '职工服务', nameEn: 'Worker services' },
 ] as const;
 
-/** The indicator catalog from data/indicators.csv; ids follow the file's order. */
+/** The indicator catalog from data/indicators.csv, identified by code; `position` is the display order. */
 export function loadIndicatorCatalog(): IndicatorRow[] {
   return parseCsv(readFileSync(dataFile('indicators.csv'), 'utf8')).map((r, i) => ({
-    id: i + 1,
     code: r.code,
     category: r.category,
     name: r.name_zh,

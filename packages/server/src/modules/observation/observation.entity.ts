@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const OBSERVATION_STATUSES = ['draft', 'submitted', 'approved'] as const;
+/** Follows the status of the observation's report; only `approved` values count in aggregates. */
+export const OBSERVATION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 
 /**
  * One value per (indicator, region, period), stored at the indicator's reporting level.
@@ -16,6 +17,7 @@ export const ObservationSchema = defineEntity({
     period: p.string().columnType('date').primary(),
     value: p.double(),
     status: p.string().length(16).default('approved'),
+    note: p.string().length(500).nullable(),
     synthetic: p.boolean().default(false),
     updatedBy: p.string().length(64).nullable(),
     updatedAt: p.datetime().defaultRaw('now()'),

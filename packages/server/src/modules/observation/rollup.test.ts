@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../test/databases.js';
 import { hashString, randomStream } from '../../db/seeders/random.js';
 
-/** The roll-ups as they should be: a direct GROUP BY over the observations and the region closure. */
+/** The roll-ups as they should be: a direct GROUP BY over the approved observations and the region closure. */
 const EXPECTED = `select o.indicator_id, a.ancestor_code as region_code, to_char(o.period, 'YYYY-MM') as period, sum(o.value) as value, count(*) as n
   from observation o join region_ancestor a on a.region_code = o.region_code
+  where o.status = 'approved'
   group by 1, 2, 3 order by 1, 2, 3`;
+const STATUSES = ['approved', 'approved', 'draft', 'submitted', 'returned'];
 const ACTUAL = `select indicator_id, region_code, to_char(period, 'YYYY-MM') as period, value, n from rollup order by 1, 2, 3`;
 
 type Row = { indicator_id: number; region_code: string; period: string; value: number; n: number };
@@ -31,14 +33,19 @@ describe.each(vendors)('roll-ups maintained on write on $vendor', ({ vendor }) =
 
   it('matches a direct GROUP BY after random inserts, updates and deletes', async () => {
     for (let round = 0; round < 40; round++) {
-      const op = pick(['insert', 'insert', 'update', 'delete', 'bulk']);
+      const op = pick(['insert', 'insert', 'update', 'delete', 'bulk', 'status']);
       const indicator = pick([2, 10]);
       if (op === 'insert') {
-        await sql(`insert into observation (indicator_id, region_code, period, value) values (?, ?, ?, ?) on conflict do nothing`, [
-          indicator,
-          pick(counties),
+        await sql(
+          `insert into observation (indicator_id, region_code, period, value, status) values (?, ?, ?, ?, ?) on conflict do nothing`,
+          [indicator, pick(counties), pick(months), Math.floor(random() * 1000), pick(STATUSES)],
+        );
+      } else if (op === 'status') {
+        // approving or unapproving a report flips its values' status: they enter or leave the roll-ups
+        await sql(`update observation set status = ? where region_code like ? and period = ?`, [
+          pick(STATUSES),
+          `${pick(counties).slice(0, 5)}%`,
           pick(months),
-          Math.floor(random() * 1000),
         ]);
       } else if (op === 'bulk') {
         const keys = new Set(Array.from({ length: 25 }, () => `${indicator}, '${pick(counties)}', '${pick(months)}'`));

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { badInput, clip } from '../../errors.js';
+import { IndicatorNode } from '../indicator/indicator.types.js';
+import { RegionNode } from '../region/region.types.js';
+import { ReportService } from '../report/report.service.js';
+import { AuditEntryNode } from '../report/report.types.js';
+import { UserNode } from '../user/user.types.js';
+import { AuditEntry } from './audit.entity.js';
+
+@Resolver(() => AuditEntryNode)
+export class AuditResolver {
+  @Query(() => [AuditEntryNode], { description: 'Every change of one value, oldest first. For users whose scope covers the region.' })
+  async observationHistory(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String) region: string,
+    @Arg('indicator', () => String) indicator: string,
+    @Arg('period', () => String) period: string,
+  ) {
+    const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
+    const found = await ctx.loaders.indicator.load(indicator);
+    if (!found) throw badInput(`Unknown indicator "${clip(indicator)}".`);
+    return ctx.em.find(
+      AuditEntry,
+      { regionCode: key.regionCode, period: key.period.label, indicatorId: found.id },
+      { orderBy: { id: 'asc' } },
+    );
+  }
+
+  @Query(() => [AuditEntryNode], {
+    description: 'Every change of a report: its values and its status, oldest first. For users whose scope covers the region.',
+  })
+  reportHistory(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
+    const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
+    return ctx.em.find(AuditEntry, { regionCode: key.regionCode, period: key.period.label }, { orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => RegionNode)
+  region(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
+    return loaders.region.load(entry.regionCode);
+  }
+
+  @FieldResolver(() => IndicatorNode, { nullable: true, description: 'Null for a change of the report’s status.' })
+  indicator(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
+    return entry.indicatorId === null ? null : loaders.indicatorById.load(entry.indicatorId);
+  }
+
+  @FieldResolver(() => UserNode, { nullable: true })
+  user(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
+    return entry.userId === null ? null : loaders.user.load(entry.userId);
+  }
+}

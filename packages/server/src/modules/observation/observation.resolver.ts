@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import { db, sql } from '../../db/sql.js';
+import { IndicatorNode } from '../indicator/indicator.types.js';
+import { RegionNode } from '../region/region.types.js';
+import type { ReportStatus } from '../report/report.entity.js';
+import { ReportService } from '../report/report.service.js';
+import { ObservationValueNode, ReportStatusEnum } from '../report/report.types.js';
+
+@Resolver(() => ObservationValueNode)
+export class ObservationResolver {
+  @Query(() => [ObservationValueNode], {
+    description:
+      'Stored values of a region and the regions below it for a report period, any status (pending included). For users whose scope covers the region.',
+  })
+  async observations(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String) region: string,
+    @Arg('period', () => String) period: string,
+    @Arg('status', () => ReportStatusEnum, { nullable: true }) status?: ReportStatus | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 1000, description: '1 to 10000.' }) limit?: number | null,
+  ) {
+    const key = new ReportService(ctx).checkKey(region, period, 'readPending');
+    const max = limit ?? 1000;
+    if (!Number.isInteger(max) || max < 1 || max > 10_000) throw badInput(`limit must be from 1 to 10000, got ${max}.`);
+    const { rows } = await sql<ObservationValueNode>`
+      select o.region_code as "regionCode", o.indicator_id as "indicatorId", ${key.period.label} as period, o.value, o.note,
+        upper(o.status) as status, o.updated_by as "updatedBy", o.updated_at as "updatedAt"
+      from observation o join indicator i on i.id = o.indicator_id
+      where i.frequency = ${key.period.frequency} and hexie_period_label(o.period, i.frequency) = ${key.period.label}
+        and o.period >= ${`${key.period.label.slice(0, 4)}-01-01`}::date and o.period < ${`${Number(key.period.label.slice(0, 4)) + 1}-01-01`}::date
+        and (o.region_code = ${key.regionCode} or o.region_code in (select region_code from region_ancestor where ancestor_code = ${key.regionCode}))
+        ${status ? sql`and o.status = ${status.toLowerCase()}` : sql``}
+      order by o.region_code, i.position
+      limit ${max}`.execute(db(ctx.em));
+    return rows.map((r) => ({ ...r, value: Number(r.value) }));
+  }
+
+  @FieldResolver(() => RegionNode)
+  region(@Root() value: ObservationValueNode, @Ctx() { loaders }: Context) {
+    return loaders.region.load(value.regionCode);
+  }
+
+  @FieldResolver(() => IndicatorNode)
+  indicator(@Root() value: ObservationValueNode, @Ctx() { loaders }: Context) {
+    return loaders.indicatorById.load(value.indicatorId);
+  }
+}

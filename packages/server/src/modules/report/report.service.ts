@@ -1,0 +1,354 @@
+import type { Context } from '../../context.js';
+import { db, sql } from '../../db/sql.js';
+import type { Em } from '../../db/orm.js';
+import { badInput, clip, problemsError, type Problem } from '../../errors.js';
+import { setActor, userLabel, type Actor } from '../audit/audit.service.js';
+import type { Indicator } from '../indicator/indicator.entity.js';
+import { validateObservations, type ObservationDraft, type ValidObservation } from '../observation/observation.validation.js';
+import { Report, type ReportStatus } from './report.entity.js';
+import { parseReportPeriod, periodDate, REPORT_PERIOD_FORMATS, shiftPeriod, type ReportPeriod } from './report.period.js';
+
+/** The most values one saveObservations call may carry (an import writes through the service directly). */
+export const MAX_VALUES_PER_SAVE = 10_000;
+export const MAX_REASON_LENGTH = 1000;
+
+export interface ReportKey {
+  regionCode: string;
+  period: string;
+}
+
+export interface ReportEntry {
+  indicator: Indicator;
+  value: number | null;
+  note: string | null;
+  previousValue: number | null;
+  lastYearValue: number | null;
+  change: number | null;
+  yoy: number | null;
+  unusual: string | null;
+}
+
+/** Changes larger than these (in %) are flagged for the approver. */
+const UNUSUAL_CHANGE = 100;
+const UNUSUAL_YOY = 50;
+
+const pct = (value: number | null, base: number | null) =>
+  value === null || base === null || base === 0 ? null : ((value - base) / base) * 100;
+const signed = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x)} %`;
+
+/**
+ * Reports (one region × one period) and their values: entry, submission and approval. Every write
+ * runs in one transaction that names its actor for the audit triggers; the status of a report's
+ * observations follows the report, so approving adds its values to the roll-ups in the same
+ * transaction and unapproving removes them.
+ */
+export class ReportService {
+  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'loaders'>) {}
+
+  private get em(): Em {
+    return this.ctx.em;
+  }
+
+  /** Validates and writes values (all or nothing); returns the reports touched. */
+  async save(drafts: readonly ObservationDraft[], actor?: Actor): Promise<Report[]> {
+    const user = this.ctx.viewer.require('enterData');
+    if (drafts.length === 0) throw badInput('No values given: send at least one { region, indicator, period, value }.');
+    if (drafts.length > MAX_VALUES_PER_SAVE) {
+      throw badInput(`${drafts.length} values in one call; at most ${MAX_VALUES_PER_SAVE} are allowed (use the import for larger files).`);
+    }
+    const { valid, problems, outOfScope } = await validateObservations(drafts, this.ctx);
+    if (problems.length) throw problemsError(problems, outOfScope ? 'FORBIDDEN' : 'BAD_USER_INPUT');
+    return this.write(valid, actor ?? { userId: user.id, label: userLabel(user) });
+  }
+
+  /** Writes validated values in one transaction, refusing all of them when a report is locked. */
+  async write(values: readonly ValidObservation[], actor: Actor): Promise<Report[]> {
+    const keys = uniqueKeys(values.map((v) => ({ regionCode: v.regionCode, period: v.period.label })));
+    await this.em.transactional(async (tx) => {
+      await setActor(tx, actor);
+      const k = db(tx);
+      await k
+        .insertInto('report')
+        .values(keys.map((key) => ({ region_code: key.regionCode, period: key.period })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      const locked = await this.lockReports(tx, keys);
+      const problems: Problem[] = [];
+      for (const v of values) {
+        const report = locked.get(`${v.regionCode}|${v.period.label}`)!;
+        if (report.status === 'APPROVED') {
+          problems.push({
+            index: v.index,
+            field: 'period',
+            message: `${this.describe(v)} is locked: approved by ${report.by} on ${day(report.at)}.`,
+          });
+        } else if (report.status === 'SUBMITTED') {
+          problems.push({
+            index: v.index,
+            field: 'period',
+            message: `${this.describe(v)} was submitted by ${report.by} on ${day(report.at)} and awaits approval: ask an approver to return it first.`,
+          });
+        }
+      }
+      if (problems.length) throw problemsError(problems);
+
+      const statusOf = (v: ValidObservation) => locked.get(`${v.regionCode}|${v.period.label}`)!.status.toLowerCase();
+      const upserts = values.filter((v) => v.value !== null);
+      const removals = values.filter((v) => v.value === null);
+      for (let i = 0; i < upserts.length; i += 2000) {
+        await k
+          .insertInto('observation')
+          .values(
+            upserts.slice(i, i + 2000).map((v) => ({
+              indicator_id: v.indicator.id,
+              region_code: v.regionCode,
+              period: periodDate(v.period),
+              value: v.value,
+              note: v.note,
+              status: statusOf(v),
+              synthetic: false,
+              updated_by: actor.label.slice(0, 64),
+              updated_at: sql`now()`,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['indicator_id', 'region_code', 'period']).doUpdateSet({
+              value: sql`excluded.value`,
+              note: sql`excluded.note`,
+              status: sql`excluded.status`,
+              synthetic: false,
+              updated_by: sql`excluded.updated_by`,
+              updated_at: sql`now()`,
+            }),
+          )
+          .execute();
+      }
+      for (const v of removals) {
+        await k
+          .deleteFrom('observation')
+          .where('indicator_id', '=', v.indicator.id)
+          .where('region_code', '=', v.regionCode)
+          .where('period', '=', sql<string>`${periodDate(v.period)}::date`)
+          .execute();
+      }
+      await k
+        .updateTable('report')
+        .set({ updated_at: sql`now()` })
+        .where(sql<boolean>`(region_code, period) in (${sql.join(keys.map((key) => sql`(${key.regionCode}, ${key.period})`))})`)
+        .execute();
+    });
+    return this.em.fork().find(Report, { $or: keys.map((key) => ({ regionCode: key.regionCode, period: key.period })) });
+  }
+
+  /** Locks the reports for the rest of the transaction and says who last moved each. */
+  private async lockReports(tx: Em, keys: ReportKey[]): Promise<Map<string, { status: ReportStatus; by: string; at: Date | null }>> {
+    const rows = await sql<{ region_code: string; period: string; status: ReportStatus; by: string | null; at: Date | null }>`
+      select r.region_code, r.period, r.status,
+        case r.status when 'APPROVED' then a.name when 'SUBMITTED' then s.name end as by,
+        case r.status when 'APPROVED' then r.approved_at when 'SUBMITTED' then r.submitted_at end as at
+      from report r left join app_user a on a.id = r.approved_by left join app_user s on s.id = r.submitted_by
+      where (r.region_code, r.period) in (${sql.join(keys.map((key) => sql`(${key.regionCode}, ${key.period})`))})
+      order by r.region_code, r.period
+      for update of r`.execute(db(tx));
+    return new Map(rows.rows.map((r) => [`${r.region_code}|${r.period}`, { status: r.status, by: r.by ?? 'unknown', at: r.at }]));
+  }
+
+  private describe(v: ValidObservation): string {
+    return `The report of ${this.ctx.regions.label(v.regionCode)} for ${v.period.label}`;
+  }
+
+  /** A report of a region in the caller's scope; a report nobody started reads as an empty DRAFT. */
+  async get(region: string, period: string): Promise<Report> {
+    const key = this.checkKey(region, period, 'readPending');
+    const found = await this.em.findOne(Report, { regionCode: key.regionCode, period: key.period.label });
+    return found ?? this.em.create(Report, { regionCode: key.regionCode, period: key.period.label, status: 'DRAFT' }, { persist: false });
+  }
+
+  /** The reports in the caller's scope (or below `region` inside it), oldest submission first. */
+  async list(filter: {
+    region?: string | null;
+    period?: string | null;
+    status?: ReportStatus | null;
+    limit?: number | null;
+  }): Promise<Report[]> {
+    if (filter.region !== undefined && filter.region !== null) this.checkRegion(filter.region);
+    const root = this.ctx.viewer.scopeRoot('readPending', filter.region);
+    if (filter.period != null && !parseReportPeriod(filter.period))
+      throw badInput(`Invalid period "${clip(filter.period)}": use ${REPORT_PERIOD_FORMATS}.`);
+    const limit = filter.limit ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput(`limit must be from 1 to 1000, got ${limit}.`);
+    const k = db(this.em);
+    let query = k
+      .selectFrom('report as r')
+      .select(['r.region_code', 'r.period'])
+      .where((eb) =>
+        eb.or([
+          eb('r.region_code', '=', root),
+          eb.exists(
+            eb
+              .selectFrom('region_ancestor as a')
+              .select(sql`1`.as('one'))
+              .whereRef('a.region_code', '=', 'r.region_code')
+              .where('a.ancestor_code', '=', root),
+          ),
+        ]),
+      );
+    if (filter.period) query = query.where('r.period', '=', filter.period);
+    if (filter.status) query = query.where('r.status', '=', filter.status);
+    const keys = await query
+      .orderBy(sql`r.submitted_at asc nulls last`)
+      .orderBy('r.updated_at', 'desc')
+      .orderBy('r.region_code')
+      .limit(limit)
+      .execute();
+    if (!keys.length) return [];
+    const reports = await this.em.find(Report, { $or: keys.map((r) => ({ regionCode: r.region_code, period: r.period })) });
+    const order = new Map(keys.map((r, i) => [`${r.region_code}|${r.period}`, i]));
+    return reports.sort((a, b) => order.get(`${a.regionCode}|${a.period}`)! - order.get(`${b.regionCode}|${b.period}`)!);
+  }
+
+  submit(region: string, period: string) {
+    return this.move(region, period, 'enterData', ['DRAFT', 'RETURNED'], 'SUBMITTED');
+  }
+
+  approve(region: string, period: string) {
+    return this.move(region, period, 'approve', ['SUBMITTED'], 'APPROVED');
+  }
+
+  return(region: string, period: string, reason: string) {
+    return this.move(region, period, 'approve', ['SUBMITTED'], 'RETURNED', reason);
+  }
+
+  unapprove(region: string, period: string, reason: string) {
+    return this.move(region, period, 'approve', ['APPROVED'], 'RETURNED', reason);
+  }
+
+  /** One status transition, guarded by the expected current status (a concurrent one loses cleanly). */
+  private async move(
+    region: string,
+    period: string,
+    action: 'enterData' | 'approve',
+    from: ReportStatus[],
+    to: ReportStatus,
+    reason?: string,
+  ) {
+    const key = this.checkKey(region, period, action);
+    const user = this.ctx.viewer.requireUser();
+    const label = `The report of ${this.ctx.regions.label(key.regionCode)} for ${key.period.label}`;
+    const why = reason?.trim();
+    if (reason !== undefined && (!why || why.length > MAX_REASON_LENGTH)) {
+      throw badInput(`Give a reason (1 to ${MAX_REASON_LENGTH} characters): the reporter sees it.`);
+    }
+    await this.em.transactional(async (tx) => {
+      await setActor(tx, { userId: user.id, label: userLabel(user), reason: why ?? null });
+      const current = await tx.findOne(
+        Report,
+        { regionCode: key.regionCode, period: key.period.label },
+        { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+      );
+      if (!current) throw badInput(`${label} has not been started: nothing was entered for it.`);
+      if (!from.includes(current.status)) {
+        throw badInput(`${label} is ${current.status}; only ${from.join(' or ')} reports can become ${to}.`);
+      }
+      if (to === 'APPROVED' && current.submittedBy === user.id) {
+        throw badInput(`You submitted ${label.charAt(0).toLowerCase()}${label.slice(1)}: another approver must approve it.`);
+      }
+      if (to === 'SUBMITTED') {
+        const [{ n }] = await tx.execute<{ n: string }[]>(
+          `select count(*) as n from observation o join indicator i on i.id = o.indicator_id
+          where o.region_code = ? and hexie_period_label(o.period, i.frequency) = ?`,
+          [key.regionCode, key.period.label],
+        );
+        if (Number(n) === 0) throw badInput(`${label} has no values yet: enter them before submitting.`);
+      }
+      const now = new Date();
+      const changes: Partial<Report> = { status: to, updatedAt: now };
+      if (to === 'SUBMITTED') Object.assign(changes, { submittedBy: user.id, submittedAt: now, returnReason: null });
+      if (to === 'APPROVED') Object.assign(changes, { approvedBy: user.id, approvedAt: now });
+      if (to === 'RETURNED') Object.assign(changes, { returnedBy: user.id, returnedAt: now, returnReason: why });
+      await tx.nativeUpdate(Report, { regionCode: key.regionCode, period: key.period.label }, changes);
+      // the report's values follow it: approved ones enter the roll-ups, unapproved ones leave them
+      await tx.execute(
+        `update observation o set status = ? from indicator i
+         where i.id = o.indicator_id and o.region_code = ? and o.period >= ?::date and o.period < (?::date + interval '1 month' * ?)
+           and i.frequency = ? and o.status <> ?`,
+        [
+          to.toLowerCase(),
+          key.regionCode,
+          periodDate(key.period),
+          periodDate(key.period),
+          key.period.frequency === 'annual' ? 12 : 1,
+          key.period.frequency,
+          to.toLowerCase(),
+        ],
+      );
+    });
+    return this.em.fork().findOneOrFail(Report, { regionCode: key.regionCode, period: key.period.label });
+  }
+
+  /** One entry per indicator the region reports in the period, with last period's and last year's values. */
+  async entries(report: Report): Promise<ReportEntry[]> {
+    const period = parseReportPeriod(report.period)!;
+    const region = this.ctx.regions.get(report.regionCode)!;
+    const indicators = (await this.ctx.loaders.allIndicators()).filter(
+      (i) => i.aggregation !== 'ratio' && i.reportingLevel === region.level && i.frequency === period.frequency,
+    );
+    if (!indicators.length) return [];
+    const previous = shiftPeriod(period, period.frequency === 'annual' ? 12 : 1);
+    const lastYear = shiftPeriod(period, 12);
+    const dates = [periodDate(period), periodDate(previous), periodDate(lastYear)];
+    const rows = await this.em.execute<{ indicator_id: number; period: string; value: number; note: string | null }[]>(
+      `select indicator_id, to_char(period, 'YYYY-MM-DD') as period, value, note from observation
+       where region_code = ? and period in (?::date, ?::date, ?::date) and indicator_id in (${indicators.map(() => '?').join(', ')})`,
+      [report.regionCode, ...dates, ...indicators.map((i) => i.id)],
+    );
+    const cell = (id: number, date: string) => rows.find((r) => r.indicator_id === id && r.period === date);
+    return indicators.map((indicator) => {
+      const own = cell(indicator.id, dates[0]);
+      const value = own ? Number(own.value) : null;
+      const previousValue = cell(indicator.id, dates[1]) ? Number(cell(indicator.id, dates[1])!.value) : null;
+      const lastYearValue = cell(indicator.id, dates[2]) ? Number(cell(indicator.id, dates[2])!.value) : null;
+      const change = pct(value, previousValue);
+      const yoy = pct(value, lastYearValue);
+      const reasons = [
+        ...(change !== null && Math.abs(change) >= UNUSUAL_CHANGE ? [`${signed(change)} on ${previous.label}`] : []),
+        ...(yoy !== null && Math.abs(yoy) >= UNUSUAL_YOY && period.frequency === 'monthly' ? [`${signed(yoy)} on ${lastYear.label}`] : []),
+      ];
+      return {
+        indicator,
+        value,
+        note: own?.note ?? null,
+        previousValue,
+        lastYearValue,
+        change,
+        yoy,
+        unusual: reasons.length ? reasons.join('; ') : null,
+      };
+    });
+  }
+
+  /** Validates a region and report period, and that the caller may do `action` there. */
+  checkKey(
+    region: string,
+    period: string,
+    action: 'readPending' | 'enterData' | 'approve' | 'readHistory',
+  ): { regionCode: string; period: ReportPeriod } {
+    this.checkRegion(region);
+    const parsed = parseReportPeriod(period);
+    if (!parsed) throw badInput(`Invalid period "${clip(period)}": use ${REPORT_PERIOD_FORMATS}.`);
+    this.ctx.viewer.require(action, region);
+    return { regionCode: region, period: parsed };
+  }
+
+  private checkRegion(region: string): void {
+    if (!this.ctx.regions.get(region))
+      throw badInput(`Unknown region code "${clip(region)}": use a six-digit GB/T 2260 code such as 510114.`);
+  }
+}
+
+export function uniqueKeys(keys: ReportKey[]): ReportKey[] {
+  const unique = new Map(keys.map((k) => [`${k.regionCode}|${k.period}`, k]));
+  return [...unique.values()];
+}
+
+const day = (at: Date | null) => (at ? new Date(at).toISOString().slice(0, 10) : 'an unknown date');

@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { SessionNode } from '../user/user.types.js';
+import { SessionService } from './session.service.js';
+
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => SessionNode, {
+    description:
+      'Signs in. Returns a bearer token for scripts and sets an HttpOnly cookie for the dashboard. Attempts are rate-limited per IP and per email.',
+  })
+  async login(@Ctx() { em, http }: Context, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
+    await http?.limitSignIn(email.trim().toLowerCase());
+    const session = await new SessionService(em).signIn(email, password, { ip: http?.ip, userAgent: http?.userAgent });
+    http?.setSessionCookie(session.token, session.expiresAt);
+    return session;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session (its token and cookie stop working at once).' })
+  async logout(@Ctx() { em, viewer, http }: Context) {
+    if (viewer.sessionHash) await new SessionService(em).signOut(viewer.sessionHash);
+    http?.clearSessionCookie();
+    return viewer.sessionHash !== null;
+  }
+}
