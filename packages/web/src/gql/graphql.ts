@@ -4,11 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What an audit entry records. */
+export type AuditAction =
+  | 'APPROVE'
+  | 'CREATE'
+  | 'DELETE'
+  | 'RETURN'
+  | 'SUBMIT'
+  | 'UNAPPROVE'
+  | 'UPDATE';
+
+/** A new account. */
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** At least 10 characters. */
+  password: string;
+  /** The region (six-digit code) whose subtree the user works in; within your own scope. */
+  region: string;
+  role: Role;
+};
+
 /** Time bucket of a series: months, quarters (2024-Q1) or years. */
 export type Grain =
   | 'MONTH'
   | 'QUARTER'
   | 'YEAR';
+
+/** One value to save into its report (a draft until the report is submitted and approved). */
+export type ObservationInput = {
+  /** A stored (not computed) indicator code. */
+  indicator: string;
+  /** At most 500 characters. */
+  note?: string | null | undefined;
+  /** "2024-03" for monthly indicators, "2024" for annual ones; not in the future. */
+  period: string;
+  /** Six-digit region code, at the indicator’s reporting level and in your scope. */
+  region: string;
+  /** Null removes the value. Not negative; whole where the unit counts things. */
+  value?: number | null | undefined;
+};
 
 /** Administrative level of a GB/T 2260 region, from the nation down to counties. */
 export type RegionLevel =
@@ -17,43 +52,29 @@ export type RegionLevel =
   | 'NATION'
   | 'PROVINCE';
 
-export type Role =
-  | 'ADMIN'
-  | 'APPROVER'
-  | 'REPORTER'
-  | 'ANALYST'
-  | 'VIEWER';
-
+/** Where a report stands: DRAFT → SUBMITTED → APPROVED, or SUBMITTED → RETURNED → (edited) → SUBMITTED. */
 export type ReportStatus =
-  | 'DRAFT'
-  | 'SUBMITTED'
+  /** Public: counted in every aggregate. Locked. */
   | 'APPROVED'
-  | 'RETURNED';
+  /** Being entered; not public. */
+  | 'DRAFT'
+  /** Sent back to the reporter with a reason (also after an unapproval); not public. */
+  | 'RETURNED'
+  /** Waiting for an approver; not public. */
+  | 'SUBMITTED';
 
-export type AuditAction =
-  | 'CREATE'
-  | 'UPDATE'
-  | 'DELETE'
-  | 'SUBMIT'
-  | 'APPROVE'
-  | 'RETURN'
-  | 'UNAPPROVE';
-
-export type ObservationInput = {
-  region: string;
-  indicator: string;
-  period: string;
-  value?: number | null | undefined;
-  note?: string | null | undefined;
-};
-
-export type CreateUserInput = {
-  email: string;
-  name: string;
-  password: string;
-  role: Role;
-  region: string;
-};
+/** What a user may do in their region and everything below it. */
+export type Role =
+  /** Manages users and may do everything below. */
+  | 'ADMIN'
+  /** Reads everything, pending values and history included. */
+  | 'ANALYST'
+  /** Approves, returns and unapproves submitted reports. */
+  | 'APPROVER'
+  /** Enters values and submits reports. */
+  | 'REPORTER'
+  /** Reads approved data only, like an anonymous visitor. */
+  | 'VIEWER';
 
 export type RegionCrumbsFragment = { code: string, name: string, nameEn: string | null, level: RegionLevel, ancestors: Array<{ code: string, name: string, nameEn: string | null, level: RegionLevel }>, children: Array<{ code: string, name: string, nameEn: string | null, level: RegionLevel }> };
 
