@@ -52,12 +52,18 @@ async function asUser(request: APIRequestContext, account: Account) {
   const body = await login.json();
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   const token: string = body.data.login.token;
-  return async (query: string, variables: Record<string, unknown> = {}) => {
+  const raw = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await request.post('/graphql', { data: { query, variables }, headers: { authorization: `Bearer ${token}` } });
-    const json = await res.json();
-    if (json.errors?.length) throw new Error(json.errors.map((e: { message: string }) => e.message).join('; '));
-    return json.data;
+    return res.json();
   };
+  return Object.assign(
+    async (query: string, variables: Record<string, unknown> = {}) => {
+      const json = await raw(query, variables);
+      if (json.errors?.length) throw new Error(json.errors.map((e: { message: string }) => e.message).join('; '));
+      return json.data;
+    },
+    { raw },
+  );
 }
 
 /** A month before the demo data (2011–2019) that nobody has entered anything into yet: reruns don't collide. */
@@ -302,4 +308,34 @@ test('an admin lists, creates and deactivates users; the new account signs in, t
   const refused = await login(password);
   expect(refused.errors?.length).toBeGreaterThan(0);
   await context.close();
+});
+
+test('a save the server refuses shows the server’s words, and nothing is saved', async ({ page, request }) => {
+  const reporterAccount = demoAccounts().get('REPORTER')!;
+  const reporter = await asUser(request, reporterAccount);
+  const period = await freshMonth(reporter);
+  await signIn(page, reporterAccount, `/entry?region=${XINDU}&period=${period}`);
+  await expect(page.getByTestId('report-status')).toHaveAttribute('data-status', 'DRAFT');
+
+  // meanwhile, in another tab, the month is filled in and submitted
+  const SAVE = `mutation ($v: [ObservationInput!]!) { saveObservations(values: $v) { status } }`;
+  await reporter(SAVE, { v: [{ region: XINDU, indicator: 'trainees', period, value: 5 }] });
+  await reporter(`mutation ($r: String!, $p: String!) { submitReport(region: $r, period: $p) { status } }`, { r: XINDU, p: period });
+
+  // what the server answers to that save (refused, so nothing changes)
+  const values = [{ region: XINDU, indicator: 'recruitment_events', period, value: 3, note: null }];
+  const refused = await reporter.raw(SAVE, { v: values });
+  const problem: string = refused.errors[0].extensions.problems[0].message;
+  expect(problem).toContain('新都区');
+
+  await page.locator('[data-testid=entry-row][data-indicator="recruitment_events"]').getByTestId('entry-value').fill('3');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByTestId('entry-failure')).toContainText(problem);
+  // the page now shows the report as it is: submitted, read-only
+  await expect(page.getByTestId('report-status')).toHaveAttribute('data-status', 'SUBMITTED');
+  await expect(page.getByTestId('save-draft')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}governance-refused.png` });
+  await page.reload();
+  await expect(page.getByTestId('report-status')).toHaveAttribute('data-status', 'SUBMITTED');
+  await expect(page.locator('[data-testid=entry-row][data-indicator="recruitment_events"]').getByTestId('entry-value')).toHaveValue('');
 });
