@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AggregateResolver } from './modules/aggregate/aggregate.resolver.js';
+import { ExtractResolver, IndicatorAlternativeResolver } from './modules/extract/extract.resolver.js';
 import { CategoryResolver, IndicatorResolver } from './modules/indicator/indicator.resolver.js';
 import { figureFieldsResolver, PublishedFigureResolver, TargetResolver } from './modules/published/published.resolver.js';
 import { PublishedFigureNode, TargetNode } from './modules/published/published.types.js';
@@ -28,6 +29,8 @@ export const resolvers = [
   ReportResolver,
   ObservationResolver,
   AuditResolver,
+  ExtractResolver,
+  IndicatorAlternativeResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');

@@ -11,6 +11,7 @@ import { Migration20261122000000_governance } from './migrations/Migration202611
 import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { Report } from '../modules/report/report.entity.js';
 import { Session, User } from '../modules/user/user.entity.js';
+import { Migration20261122010000_source_text } from './migrations/Migration20261122010000_source_text.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [
@@ -43,7 +44,7 @@ const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
   migrations: {
-    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance],
+    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance, Migration20261122010000_source_text],
     snapshot: false,
     transactional: true,
     silent: true,

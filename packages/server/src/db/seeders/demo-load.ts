@@ -1,5 +1,5 @@
 import { loadIndicatorCatalog } from '../../modules/indicator/indicator.catalog.js';
-import { toSqlDate } from '../../modules/aggregate/period.js';
+import { periodLabel, toSqlDate } from '../../modules/aggregate/period.js';
 import { loadFacts } from '../../modules/published/published.catalog.js';
 import { loadRegionTree } from '../../modules/region/region.reference.js';
 import { openBulkSession } from '../bulk.js';
@@ -24,8 +24,16 @@ export async function loadDemoData(
   const total = series.reduce((n, s) => n + s.values.length, 0);
   const idRows = await orm.em.fork().getConnection().execute<{ id: number; code: string }[]>('select id, code from indicator');
   const ids = new Map(idRows.map((i: { id: number; code: string }) => [i.code, i.id]));
+  const [{ id: demoUser }] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: number }[]>(
+      `insert into app_user (email, name, role, region_code, active, system) values ('demo@hexie.invalid', 'demo', 'VIEWER', '100000', false, true)
+     on conflict (email) do update set system = true returning id`,
+    );
   const session = await openBulkSession(orm, databaseUrl);
   let loaded = 0;
+  const reports = new Set<string>();
   const timings: string[] = [];
   try {
     await session.exec(`begin;
@@ -40,11 +48,21 @@ export async function loadDemoData(
         for (let t = 0; t < T; t++) lines.push(`${ids.get(s.indicator.code)},${s.regions[r]},${dates[t]},${s.values[r * T + t]},t,demo`);
       }
       await session.copyCsv('observation', OBSERVATION_COLUMNS, lines.join('\n') + '\n');
+      for (const region of s.regions)
+        for (const m of s.periods) reports.add(`${region},${periodLabel(m, s.indicator.frequency === 'annual' ? 'YEAR' : 'MONTH')}`);
       loaded += lines.length;
       log(
         `Loading demo data: ${(loaded / 1e6).toFixed(2)}M of ${(total / 1e6).toFixed(2)}M rows (${Math.round((100 * loaded) / total)}%) — ${s.indicator.code}`,
       );
     }
+    // every demo report approved by the demo account (the report triggers write their audit entries)
+    await session.exec(`select set_config('hexie.actor', 'demo load', true), set_config('hexie.user_id', '${demoUser}', true)`);
+    const approved = `,APPROVED,${demoUser},${new Date().toISOString()}`;
+    await session.copyCsv(
+      'report',
+      ['region_code', 'period', 'status', 'approved_by', 'approved_at'],
+      [...reports].map((r) => r + approved).join('\n') + '\n',
+    );
     // Fresh statistics first: planned on an "empty" table, the key checks and roll-ups crawl.
     for (const [step, statement] of [
       ['analysing', 'analyze observation; analyze region; analyze region_ancestor'],
@@ -59,8 +77,6 @@ export async function loadDemoData(
       ['committing', 'alter table observation enable trigger user; commit'],
       // its own transaction: planned over committed rows it is several times faster
       ['building roll-ups', 'select hexie_rollup_rebuild()'],
-      // every demo report approved by the demo account, with its audit entry
-      ['approving reports', 'select hexie_reports_backfill()'],
     ]) {
       const started = Date.now();
       log(`Loading demo data: ${step}…`);

@@ -1,9 +1,8 @@
 import { badInput } from '../../errors.js';
 import { db, sql } from '../../db/sql.js';
-import type { Loaders } from '../../context.js';
-import type { Indicator as IndicatorRecord } from '../indicator/indicator.entity.js';
+import type { Catalog, IndicatorInfo as IndicatorRecord } from '../indicator/indicator.catalog.js';
 import { levelDepth, type RegionLevel } from '../region/region.entity.js';
-import type { Region as RegionRecord } from '../region/region.entity.js';
+import type { RegionInfo as RegionRecord, RegionTree } from '../region/region.tree.js';
 import type { Em } from '../../db/orm.js';
 import { bucketStart, GRAIN_MONTHS, parseRange, periodLabel, toSqlDate, type Grain, type MonthRange } from './period.js';
 
@@ -49,18 +48,19 @@ const LEVEL_NAMES: Record<RegionLevel, string> = { NATION: 'nation', PROVINCE: '
 export class AggregateService {
   constructor(
     private readonly em: Em,
-    private readonly loaders: Loaders,
+    private readonly regions: RegionTree,
+    private readonly catalog: Catalog,
   ) {}
 
   async indicator(code: string): Promise<IndicatorRecord> {
-    const indicator = await this.loaders.indicator.load(code);
+    const indicator = this.catalog.byCode.get(code);
     if (indicator) return indicator;
-    const all = await this.loaders.allIndicators();
+    const all = this.catalog.all;
     throw badInput(`Unknown indicator "${code}". Valid codes: ${all.map((i) => i.code).join(', ')}.`);
   }
 
   async region(code: string): Promise<RegionRecord> {
-    const region = await this.loaders.region.load(code);
+    const region = this.regions.get(code);
     if (region) return region;
     throw badInput(
       `Unknown region code "${code}": use a six-digit GB/T 2260 code such as 100000 (全国), 510000 (四川省) or 510100 (成都市); the regions query lists them.`,
@@ -133,7 +133,7 @@ export class AggregateService {
   async breakdown(indicatorCode: string, regionCode: string, from: string, to: string): Promise<RegionValueResult[]> {
     const [indicator, region] = await Promise.all([this.indicator(indicatorCode), this.region(regionCode)]);
     const range = this.range(indicator, from, to);
-    const children = await this.loaders.children.load(region.code);
+    const children = this.regions.children(region.code);
     if (!children.length) return [];
     const note = this.finerNote(indicator, children[0], children[0].level);
     if (note) return children.map((child) => ({ region: child, value: null, note: this.finerNote(indicator, child, child.level) }));
@@ -157,8 +157,8 @@ export class AggregateService {
   ): Promise<Cells> {
     if (indicator.aggregation !== 'ratio') return this.baseValues(indicator, region, scope, range, grain);
     const [numerator, denominator] = await Promise.all([
-      this.loaders.indicatorById.load(indicator.numeratorId!),
-      this.loaders.indicatorById.load(indicator.denominatorId!),
+      this.catalog.byId.get(indicator.numeratorId!),
+      this.catalog.byId.get(indicator.denominatorId!),
     ]);
     const [num, den] = await Promise.all([
       this.baseValues(numerator!, region, scope, range, grain),

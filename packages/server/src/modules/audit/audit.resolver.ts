@@ -18,7 +18,7 @@ export class AuditResolver {
     @Arg('period', () => String) period: string,
   ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
-    const found = await ctx.loaders.indicator.load(indicator);
+    const found = ctx.catalog.byCode.get(indicator) ?? null;
     if (!found) throw badInput(`Unknown indicator "${clip(indicator)}".`);
     return ctx.em.find(
       AuditEntry,
@@ -42,13 +42,13 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => RegionNode)
-  region(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
-    return loaders.region.load(entry.regionCode);
+  region(@Root() entry: AuditEntryNode, @Ctx() { regions }: Context) {
+    return regions.get(entry.regionCode) ?? null;
   }
 
   @FieldResolver(() => IndicatorNode, { nullable: true, description: 'Null for a change of the report’s status.' })
-  indicator(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
-    return entry.indicatorId === null ? null : loaders.indicatorById.load(entry.indicatorId);
+  indicator(@Root() entry: AuditEntryNode, @Ctx() { catalog }: Context) {
+    return entry.indicatorId === null ? null : (catalog.byId.get(entry.indicatorId) ?? null);
   }
 
   @FieldResolver(() => UserNode, { nullable: true })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../lib/csv.js';
 import type { RegionLevel } from '../region/region.entity.js';
+import type { Em } from '../../db/orm.js';
 import type { Aggregation, Frequency } from './indicator.entity.js';
 
 export const dataFile = (name: string): string => new URL(`../../../data/${name}`, import.meta.url).pathname;
@@ -49,4 +50,74 @@ export function loadIndicatorCatalog(): IndicatorRow[] {
     reportingLevel: r.reporting_level.toUpperCase() as RegionLevel,
     position: i,
   }));
+}
+
+/** An indicator as the server holds it while running: a plain frozen object. */
+export interface IndicatorInfo {
+  readonly id: number;
+  readonly code: string;
+  readonly category: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly unit: string;
+  readonly unitEn: string;
+  readonly frequency: Frequency;
+  readonly aggregation: Aggregation;
+  readonly numeratorId: number | null;
+  readonly denominatorId: number | null;
+  readonly factor: number | null;
+  readonly reportingLevel: RegionLevel;
+  readonly position: number;
+}
+
+/** The catalog in memory, in display order: it is upserted at start and does not change while serving. */
+export class Catalog {
+  readonly byCode: ReadonlyMap<string, IndicatorInfo>;
+  readonly byId: ReadonlyMap<number, IndicatorInfo>;
+
+  constructor(readonly all: readonly IndicatorInfo[]) {
+    this.byCode = new Map(all.map((i) => [i.code, i]));
+    this.byId = new Map(all.map((i) => [i.id, i]));
+  }
+}
+
+const catalogs = new WeakMap<object, Promise<Catalog>>();
+
+/** The indicator catalog of the database behind `em` (read on first use). */
+export function indicatorCatalog(em: Em): Promise<Catalog> {
+  let catalog = catalogs.get(em.config);
+  if (!catalog) {
+    catalog = em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `select id, code, category, name, name_en, unit, unit_en, frequency, aggregation, numerator_id, denominator_id, factor, reporting_level, position
+         from indicator order by position, id`,
+      )
+      .then(
+        (rows) =>
+          new Catalog(
+            rows.map((r) =>
+              Object.freeze({
+                id: Number(r.id),
+                code: r.code as string,
+                category: r.category as string,
+                name: r.name as string,
+                nameEn: r.name_en as string,
+                unit: r.unit as string,
+                unitEn: r.unit_en as string,
+                frequency: r.frequency as Frequency,
+                aggregation: r.aggregation as Aggregation,
+                numeratorId: r.numerator_id === null ? null : Number(r.numerator_id),
+                denominatorId: r.denominator_id === null ? null : Number(r.denominator_id),
+                factor: r.factor === null ? null : Number(r.factor),
+                reportingLevel: r.reporting_level as RegionLevel,
+                position: Number(r.position),
+              }),
+            ),
+          ),
+      );
+    catalog.catch(() => catalogs.delete(em.config));
+    catalogs.set(em.config, catalog);
+  }
+  return catalog;
 }

@@ -31,16 +31,16 @@ function dataRange(ctx: Context) {
 @Resolver(() => IndicatorNode)
 export class IndicatorResolver {
   @Query(() => IndicatorNode, { nullable: true, description: 'One indicator by code; null when unknown.' })
-  indicator(@Arg('code', () => String) code: string, @Ctx() { loaders }: Context) {
-    return loaders.indicator.load(code);
+  indicator(@Arg('code', () => String) code: string, @Ctx() { catalog }: Context) {
+    return catalog.byCode.get(code) ?? null;
   }
 
   @Query(() => [IndicatorNode], { description: 'The indicator catalog, optionally one category, in catalog order.' })
-  async indicators(@Ctx() { loaders }: Context, @Arg('category', () => String, { nullable: true }) category?: string | null) {
+  async indicators(@Ctx() { catalog }: Context, @Arg('category', () => String, { nullable: true }) category?: string | null) {
     if (category && !CATEGORIES.some((c) => c.code === category)) {
       throw badInput(`Unknown category "${category}". Valid categories: ${CATEGORIES.map((c) => c.code).join(', ')}.`);
     }
-    const all = await loaders.allIndicators();
+    const all = catalog.all;
     return category ? all.filter((i) => i.category === category) : all;
   }
 
@@ -50,13 +50,13 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => IndicatorNode, { nullable: true, description: 'For ratios: the indicator summed above the line.' })
-  numerator(@Root() indicator: IndicatorNode, @Ctx() { loaders }: Context) {
-    return indicator.numeratorId ? loaders.indicatorById.load(indicator.numeratorId) : null;
+  numerator(@Root() indicator: IndicatorNode, @Ctx() { catalog }: Context) {
+    return indicator.numeratorId ? (catalog.byId.get(indicator.numeratorId) ?? null) : null;
   }
 
   @FieldResolver(() => IndicatorNode, { nullable: true, description: 'For ratios: the indicator summed below the line.' })
-  denominator(@Root() indicator: IndicatorNode, @Ctx() { loaders }: Context) {
-    return indicator.denominatorId ? loaders.indicatorById.load(indicator.denominatorId) : null;
+  denominator(@Root() indicator: IndicatorNode, @Ctx() { catalog }: Context) {
+    return indicator.denominatorId ? (catalog.byId.get(indicator.denominatorId) ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The first period with data (2021-01, or 2020 for annual indicators).' })
@@ -103,7 +103,7 @@ export class CategoryResolver {
   }
 
   @FieldResolver(() => [IndicatorNode])
-  async indicators(@Root() category: CategoryNode, @Ctx() { loaders }: Context) {
-    return (await loaders.allIndicators()).filter((i) => i.category === category.code);
+  async indicators(@Root() category: CategoryNode, @Ctx() { catalog }: Context) {
+    return catalog.all.filter((i) => i.category === category.code);
   }
 }

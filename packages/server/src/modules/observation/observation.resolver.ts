@@ -38,12 +38,12 @@ export class ObservationResolver {
   }
 
   @FieldResolver(() => RegionNode)
-  region(@Root() value: ObservationValueNode, @Ctx() { loaders }: Context) {
-    return loaders.region.load(value.regionCode);
+  region(@Root() value: ObservationValueNode, @Ctx() { regions }: Context) {
+    return regions.get(value.regionCode) ?? null;
   }
 
   @FieldResolver(() => IndicatorNode)
-  indicator(@Root() value: ObservationValueNode, @Ctx() { loaders }: Context) {
-    return loaders.indicatorById.load(value.indicatorId);
+  indicator(@Root() value: ObservationValueNode, @Ctx() { catalog }: Context) {
+    return catalog.byId.get(value.indicatorId) ?? null;
   }
 }

@@ -1,7 +1,6 @@
 import type { Viewer } from '../../auth/viewer.js';
-import type { Loaders } from '../../context.js';
 import { clip, type Problem } from '../../errors.js';
-import type { Indicator } from '../indicator/indicator.entity.js';
+import type { Catalog, IndicatorInfo as Indicator } from '../indicator/indicator.catalog.js';
 import type { RegionTree } from '../region/region.tree.js';
 import { isFuture, parseReportPeriod, REPORT_PERIOD_FORMATS, type ReportPeriod } from '../report/report.period.js';
 
@@ -47,14 +46,14 @@ const LEVEL_EN = { NATION: 'the nation', PROVINCE: 'provinces', CITY: 'cities', 
  */
 export async function validateObservations(
   drafts: readonly ObservationDraft[],
-  { viewer, regions, loaders }: { viewer: Viewer; regions: RegionTree; loaders: Loaders },
+  { viewer, regions, catalog }: { viewer: Viewer; regions: RegionTree; catalog: Catalog },
   now = new Date(),
 ): Promise<Validation> {
   const problems: Problem[] = [];
   const valid: ValidObservation[] = [];
   let outOfScope = false;
   const seen = new Map<string, number>();
-  const stored = (await loaders.allIndicators()).filter((i) => i.aggregation !== 'ratio');
+  const stored = catalog.all.filter((i) => i.aggregation !== 'ratio');
 
   for (const [index, draft] of drafts.entries()) {
     const before = problems.length;
@@ -63,7 +62,7 @@ export async function validateObservations(
     const region = regions.get(draft.region);
     if (!region) problem('region', `Unknown region code "${clip(draft.region)}": use a six-digit GB/T 2260 code such as 510114.`);
 
-    const indicator = await loaders.indicator.load(draft.indicator);
+    const indicator = catalog.byCode.get(draft.indicator) ?? null;
     if (!indicator) {
       problem(
         'indicator',
@@ -71,8 +70,8 @@ export async function validateObservations(
       );
     } else if (indicator.aggregation === 'ratio') {
       const [num, den] = await Promise.all([
-        loaders.indicatorById.load(indicator.numeratorId!),
-        loaders.indicatorById.load(indicator.denominatorId!),
+        catalog.byId.get(indicator.numeratorId!) ?? null,
+        catalog.byId.get(indicator.denominatorId!) ?? null,
       ]);
       problem(
         'indicator',

@@ -9,6 +9,12 @@ export const SourceDocumentSchema = defineEntity({
     file: p.string().length(128).unique(),
     title: p.string().length(256),
     date: p.string().columnType('date'),
+    /** Of the text, hex: one row per text (ingested reports; null for the seed documents). */
+    sha256: p.string().columnType('char(64)').nullable().unique('source_document_sha256_unique'),
+    publisher: p.string().length(256).nullable(),
+    url: p.text().nullable(),
+    text: p.text().nullable().lazy(),
+    createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },
 });
 export class SourceDocument extends SourceDocumentSchema.class {}
@@ -23,7 +29,7 @@ const figureProperties = {
   periodEnd: p.string().columnType('date'),
   value: p.double(),
   unit: p.string().length(16),
-  qualifier: p.string().length(16).$type<'exact' | 'at_least'>(),
+  qualifier: p.string().length(16).$type<'exact' | 'at_least' | 'approximate'>(),
   sourceId: p.integer(),
   quote: p.text(),
 };

@@ -31,8 +31,8 @@ function hubAggregate(figure: FigureFields, ctx: Context): Promise<number | null
 
 async function computeHubAggregate(figure: FigureFields, ctx: Context): Promise<number | null> {
   const [indicator, region] = await Promise.all([
-    ctx.loaders.indicatorById.load(figure.indicatorId),
-    ctx.loaders.region.load(figure.regionCode),
+    ctx.catalog.byId.get(figure.indicatorId) ?? null,
+    ctx.regions.get(figure.regionCode) ?? null,
   ]);
   let from = fromSqlDate(figure.periodStart);
   let to = fromSqlDate(figure.periodEnd);
@@ -50,13 +50,13 @@ export function figureFieldsResolver(node: typeof PublishedFigureNode | typeof T
   @Resolver(() => node)
   class FigureFieldsResolver {
     @FieldResolver(() => RegionNode)
-    region(@Root() figure: FigureFields, @Ctx() { loaders }: Context) {
-      return loaders.region.load(figure.regionCode);
+    region(@Root() figure: FigureFields, @Ctx() { regions }: Context) {
+      return regions.get(figure.regionCode) ?? null;
     }
 
     @FieldResolver(() => IndicatorNode)
-    indicator(@Root() figure: FigureFields, @Ctx() { loaders }: Context) {
-      return loaders.indicatorById.load(figure.indicatorId);
+    indicator(@Root() figure: FigureFields, @Ctx() { catalog }: Context) {
+      return catalog.byId.get(figure.indicatorId) ?? null;
     }
 
     @FieldResolver(() => SourceDocumentNode)
@@ -101,7 +101,8 @@ export class PublishedFigureResolver {
   async reconciled(@Root() figure: PublishedFigureNode, @Ctx() ctx: Context) {
     const hub = await hubAggregate(figure, ctx);
     if (hub === null) return false;
-    const tolerance = 1e-9 * Math.max(1, Math.abs(figure.value));
+    // an approximate figure (约, 近) agrees within 5 %
+    const tolerance = (figure.qualifier === 'approximate' ? 0.05 : 1e-9) * Math.max(1, Math.abs(figure.value));
     const lowerBound = figure.qualifier === 'at_least' || figure.scope === 'partial';
     return lowerBound ? hub >= figure.value - tolerance : Math.abs(hub - figure.value) <= tolerance;
   }

@@ -10,6 +10,18 @@ export class SourceDocumentNode {
 
   @Field(() => String, { description: 'Publication date, YYYY-MM-DD.' })
   date!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who published it (a bureau, a federation of trade unions, a newspaper).' })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it was published.' })
+  url!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of the text the figures were taken from (hex); null for the seed documents.',
+  })
+  sha256!: string | null;
 }
 
 /** Fields shared by published figures and targets. */
@@ -30,7 +42,7 @@ export abstract class FigureFields {
   @Field(() => String)
   unit!: string;
 
-  @Field(() => String, { description: 'exact, or at_least (余, 多, 以上).' })
+  @Field(() => String, { description: 'exact, at_least (余, 多, 以上) or approximate (约, 近: reconciled within 5 %).' })
   qualifier!: string;
 
   @Field(() => String, { description: 'The sentence of the source the figure comes from.' })

@@ -7,6 +7,7 @@ export interface RegionInfo {
   readonly nameEn: string | null;
   readonly level: RegionLevel;
   readonly parentCode: string | null;
+  readonly position: number;
 }
 
 /**
@@ -15,9 +16,23 @@ export interface RegionInfo {
  */
 export class RegionTree {
   private readonly byCode: ReadonlyMap<string, RegionInfo>;
+  private readonly childrenOf = new Map<string | null, RegionInfo[]>();
+  /** Every region, ordered by code. */
+  readonly all: readonly RegionInfo[];
 
   constructor(regions: RegionInfo[]) {
-    this.byCode = new Map(regions.map((r) => [r.code, Object.freeze({ ...r })]));
+    this.all = regions.map((r) => Object.freeze({ ...r })).sort((a, b) => a.code.localeCompare(b.code));
+    this.byCode = new Map(this.all.map((r) => [r.code, r]));
+    for (const r of this.all) {
+      const siblings = this.childrenOf.get(r.parentCode) ?? [];
+      siblings.push(r);
+      this.childrenOf.set(r.parentCode, siblings);
+    }
+  }
+
+  /** Direct children, ordered by code. */
+  children(code: string): readonly RegionInfo[] {
+    return this.childrenOf.get(code) ?? [];
   }
 
   get(code: string): RegionInfo | undefined {
@@ -47,12 +62,21 @@ export function regionTree(em: Em): Promise<RegionTree> {
   if (!tree) {
     tree = em
       .getConnection()
-      .execute<{ code: string; name: string; name_en: string | null; level: RegionLevel; parent_code: string | null }[]>(
-        'select code, name, name_en, level, parent_code from region',
+      .execute<{ code: string; name: string; name_en: string | null; level: RegionLevel; parent_code: string | null; position: number }[]>(
+        'select code, name, name_en, level, parent_code, position from region',
       )
       .then(
         (rows) =>
-          new RegionTree(rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, level: r.level, parentCode: r.parent_code }))),
+          new RegionTree(
+            rows.map((r) => ({
+              code: r.code,
+              name: r.name,
+              nameEn: r.name_en,
+              level: r.level,
+              parentCode: r.parent_code,
+              position: Number(r.position),
+            })),
+          ),
       );
     tree.catch(() => trees.delete(em.config));
     trees.set(em.config, tree);

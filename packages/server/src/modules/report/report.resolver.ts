@@ -71,8 +71,8 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => RegionNode)
-  region(@Root() report: ReportNode, @Ctx() { loaders }: Context) {
-    return loaders.region.load(report.regionCode);
+  region(@Root() report: ReportNode, @Ctx() { regions }: Context) {
+    return regions.get(report.regionCode) ?? null;
   }
 
   @FieldResolver(() => [ReportEntryNode], { description: 'One entry per indicator the region reports for the period.' })

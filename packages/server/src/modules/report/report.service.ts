@@ -3,7 +3,7 @@ import { db, sql } from '../../db/sql.js';
 import type { Em } from '../../db/orm.js';
 import { badInput, clip, problemsError, type Problem } from '../../errors.js';
 import { setActor, userLabel, type Actor } from '../audit/audit.service.js';
-import type { Indicator } from '../indicator/indicator.entity.js';
+import type { IndicatorInfo as Indicator } from '../indicator/indicator.catalog.js';
 import { validateObservations, type ObservationDraft, type ValidObservation } from '../observation/observation.validation.js';
 import { Report, type ReportStatus } from './report.entity.js';
 import { parseReportPeriod, periodDate, REPORT_PERIOD_FORMATS, shiftPeriod, type ReportPeriod } from './report.period.js';
@@ -43,7 +43,7 @@ const signed = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x)} %`;
  * transaction and unapproving removes them.
  */
 export class ReportService {
-  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'loaders'>) {}
+  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog'>) {}
 
   private get em(): Em {
     return this.ctx.em;
@@ -290,7 +290,7 @@ export class ReportService {
   async entries(report: Report): Promise<ReportEntry[]> {
     const period = parseReportPeriod(report.period)!;
     const region = this.ctx.regions.get(report.regionCode)!;
-    const indicators = (await this.ctx.loaders.allIndicators()).filter(
+    const indicators = this.ctx.catalog.all.filter(
       (i) => i.aggregation !== 'ratio' && i.reportingLevel === region.level && i.frequency === period.frequency,
     );
     if (!indicators.length) return [];

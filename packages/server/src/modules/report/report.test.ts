@@ -64,6 +64,119 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
   });
   afterAll(() => db?.close());
 
+  describe('authorization matrix', () => {
+    const ROLES: Role[] = ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST', 'VIEWER'];
+    let month = 2000 * 12; // every cell gets report periods of its own
+    const nextMonth = () => {
+      month++;
+      return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+    };
+    /** A report of `region` in the given state, made by the nation-wide setup accounts. */
+    const prepare = async (region: string, state: 'SUBMITTED' | 'APPROVED') => {
+      const period = nextMonth();
+      await save([{ region, indicator: 'jobs_posted', period, value: 3 }], 'reporter@test.cn');
+      await move('submitReport', region, period, 'reporter@test.cn');
+      if (state === 'APPROVED') await move('approveReport', region, period, 'approver@test.cn');
+      return period;
+    };
+    let users = 0;
+    type Op = (as: string | undefined, region: string) => Promise<string>;
+    const OPS: Record<string, Op> = {
+      save: (as, region) =>
+        code(
+          `mutation ($v: [ObservationInput!]!) { saveObservations(values: $v) { status } }`,
+          { v: [{ region, indicator: 'jobs_posted', period: nextMonth(), value: 1 }] },
+          as,
+        ),
+      submit: async (as, region) => {
+        const period = nextMonth();
+        await save([{ region, indicator: 'jobs_posted', period, value: 2 }], 'reporter@test.cn');
+        return code(
+          `mutation ($r: String!, $p: String!) { submitReport(region: $r, period: $p) { status } }`,
+          { r: region, p: period },
+          as,
+        );
+      },
+      approve: async (as, region) =>
+        code(
+          `mutation ($r: String!, $p: String!) { approveReport(region: $r, period: $p) { status } }`,
+          { r: region, p: await prepare(region, 'SUBMITTED') },
+          as,
+        ),
+      return: async (as, region) =>
+        code(
+          `mutation ($r: String!, $p: String!) { returnReport(region: $r, period: $p, reason: "x") { status } }`,
+          { r: region, p: await prepare(region, 'SUBMITTED') },
+          as,
+        ),
+      unapprove: async (as, region) =>
+        code(
+          `mutation ($r: String!, $p: String!) { unapproveReport(region: $r, period: $p, reason: "x") { status } }`,
+          { r: region, p: await prepare(region, 'APPROVED') },
+          as,
+        ),
+      readPending: async (as, region) =>
+        code(
+          `query ($r: String!, $p: String!) { observations(region: $r, period: $p) { value } report(region: $r, period: $p) { status entries { value } } }`,
+          { r: region, p: await prepare(region, 'SUBMITTED') },
+          as,
+        ),
+      readHistory: async (as, region) =>
+        code(
+          `query ($r: String!, $p: String!) { reportHistory(region: $r, period: $p) { action } }`,
+          { r: region, p: await prepare(region, 'APPROVED') },
+          as,
+        ),
+      queue: (as, region) => code(`query ($r: String!) { reports(region: $r, status: SUBMITTED) { period } }`, { r: region }, as),
+      createUser: (as, region) =>
+        code(
+          `mutation ($i: CreateUserInput!) { createUser(input: $i) { email } }`,
+          { i: { email: `new${++users}@test.cn`, name: 'n', password: PASSWORD, role: 'VIEWER', region } },
+          as,
+        ),
+      deactivate: async (as, region) => {
+        const email = `victim${++users}@test.cn`;
+        const em = db.orm.em.fork() as never;
+        await new UserService(em, await regionTree(em)).create({ email, name: 'v', password: PASSWORD, role: 'VIEWER', region }, null);
+        return code(`mutation ($e: String!) { deactivateUser(email: $e) { active } }`, { e: email }, as);
+      },
+    };
+    // in scope: 新都区 (inside 成都市); out of scope: a county of 自贡市
+    const may: Record<string, Role[]> = {
+      save: ['ADMIN', 'REPORTER'],
+      submit: ['ADMIN', 'REPORTER'],
+      approve: ['ADMIN', 'APPROVER'],
+      return: ['ADMIN', 'APPROVER'],
+      unapprove: ['ADMIN', 'APPROVER'],
+      readPending: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
+      readHistory: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
+      queue: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
+      createUser: ['ADMIN'],
+      deactivate: ['ADMIN'],
+    };
+    beforeAll(async () => {
+      for (const role of ROLES) await addUser(`${role.toLowerCase()}@chengdu.cn`, role, CHENGDU);
+    });
+    const cells = Object.keys(OPS).flatMap((op) => [
+      ...ROLES.flatMap((role) => [
+        { op, who: role, inScope: true, expected: may[op].includes(role) ? 'ok' : 'FORBIDDEN' },
+        { op, who: role, inScope: false, expected: 'FORBIDDEN' },
+      ]),
+      { op, who: 'anonymous', inScope: true, expected: 'UNAUTHENTICATED' },
+    ]);
+    it.each(cells)('$op by $who (in scope: $inScope) → $expected', async ({ op, who, inScope, expected }) => {
+      const as = who === 'anonymous' ? undefined : `${who.toLowerCase()}@chengdu.cn`;
+      expect(await OPS[op](as, inScope ? XINDU : outsideCounty)).toBe(expected);
+    });
+    it('names what is allowed in a FORBIDDEN message', async () => {
+      const out = await save([{ region: outsideCounty, indicator: 'jobs_posted', period: '2019-01', value: 1 }], 'reporter@chengdu.cn');
+      expect(out.errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(out.errors![0].message).toMatch(/your scope is 成都市 \(510100\)/);
+      const role = await move('approveReport', XINDU, '2019-01', 'reporter@chengdu.cn');
+      expect(role.errors![0].message).toMatch(/is for ADMIN or APPROVER; you are REPORTER/);
+    });
+  });
+
   it('counts a report’s values in every aggregate only while it is approved', async () => {
     const month = '2019-05';
     const values = [
@@ -173,5 +286,121 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     await sql(`update observation set value = 15 where region_code = ? and period = '2019-08-01'`, [XINDU]);
     const [last] = await sql<{ actor: string; action: string }>(`select actor, action from audit_entry order by id desc limit 1`);
     expect(last).toMatchObject({ action: 'UPDATE', actor: expect.stringMatching(/^database role /) });
+  });
+
+  it('refuses every wrong value with its index and field, and saves nothing', async () => {
+    const before = await sql<{ n: string }>(`select count(*) as n from observation`);
+    const good = { region: XINDU, indicator: 'jobs_posted', period: '2018-01', value: 1 };
+    const cases: [object, string, RegExp][] = [
+      [{ ...good, region: '999999' }, 'region', /Unknown region code "999999"/],
+      [{ ...good, indicator: 'nope' }, 'indicator', /Unknown indicator "nope"\. Indicators that are entered: recruitment_events/],
+      [{ ...good, indicator: 'mediation_success_rate' }, 'indicator', /computed .* enter mediation_cases_succeeded and mediation_cases/],
+      [{ ...good, region: CHENGDU }, 'region', /reported by counties/],
+      [{ ...good, indicator: 'skill_competition_events' }, 'region', /reported by provinces/],
+      [{ ...good, period: '2018-13' }, 'period', /Invalid period "2018-13"/],
+      [{ ...good, period: ' 2018-01' }, 'period', /Invalid period/],
+      [{ ...good, period: '2018' }, 'period', /reported monthly: give a month/],
+      [
+        { ...good, region: SICHUAN, indicator: 'skill_competition_events', period: '2018-01' },
+        'period',
+        /once a year: give a year like 2018/,
+      ],
+      [{ ...good, period: '2099-01' }, 'period', /in the future/],
+      [{ ...good, value: -1 }, 'value', /negative/],
+      [{ ...good, value: 1.5 }, 'value', /whole number/],
+      [{ ...good, note: 'x'.repeat(501) }, 'note', /at most 500/],
+      [{ ...good, note: 'a\u0000b' }, 'note', /control characters/],
+    ];
+    const result = await save([good, ...cases.map(([value]) => value), good], 'reporter@test.cn');
+    const problems = result.errors![0].extensions.problems as { index: number; field: string; message: string }[];
+    expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    cases.forEach(([, field, message], i) => {
+      const found = problems.filter((p) => p.index === i + 1);
+      expect(
+        found.map((p) => p.field),
+        `case ${i + 1}`,
+      ).toContain(field);
+      expect(found.map((p) => p.message).join(' | '), `case ${i + 1}`).toMatch(message);
+    });
+    expect(problems.find((p) => p.index === cases.length + 1)?.message).toMatch(/appears twice \(first at #0\)/);
+    expect(problems.some((p) => p.index === 0)).toBe(false);
+    // money may have fractions
+    expect(problems.some((p) => p.index === 0)).toBe(false);
+    expect(await sql<{ n: string }>(`select count(*) as n from observation`)).toEqual(before);
+    expect((await save([{ ...good, indicator: 'wage_arrears_recovered', value: 1234.5 }], 'xindu@test.cn')).errors).toBeUndefined();
+  });
+
+  it('refuses wrong status transitions, unknown reports and empty reasons, changing nothing', async () => {
+    const period = '2018-02';
+    const status = async () =>
+      (await sql<{ status: string }>(`select status from report where region_code = ? and period = ?`, [XINDU, period]))[0]?.status;
+    expect((await move('approveReport', XINDU, period, 'chengdu@test.cn')).errors![0].message).toMatch(/has not been started/);
+    expect((await move('submitReport', XINDU, period, 'xindu@test.cn')).errors![0].message).toMatch(/has not been started/);
+    await save([{ region: XINDU, indicator: 'jobs_posted', period, value: 4 }], 'xindu@test.cn');
+    expect((await move('approveReport', XINDU, period, 'chengdu@test.cn')).errors![0].message).toMatch(
+      /is DRAFT; only SUBMITTED reports can become APPROVED/,
+    );
+    expect((await move('unapproveReport', XINDU, period, 'chengdu@test.cn', 'x')).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    await move('submitReport', XINDU, period, 'xindu@test.cn');
+    expect((await move('submitReport', XINDU, period, 'xindu@test.cn')).errors![0].message).toMatch(/is SUBMITTED/);
+    expect((await move('returnReport', XINDU, period, 'chengdu@test.cn', '   ')).errors![0].message).toMatch(/Give a reason/);
+    expect(await status()).toBe('SUBMITTED');
+    expect((await move('approveReport', XINDU, '2018-2', 'chengdu@test.cn')).errors![0].message).toMatch(/Invalid period "2018-2"/);
+    expect((await move('approveReport', '12345', period, 'chengdu@test.cn')).errors![0].message).toMatch(/Unknown region code/);
+    expect(await status()).toBe('SUBMITTED');
+  });
+
+  it('refuses malformed, unknown, expired, revoked and forged tokens, and deactivated users', async () => {
+    const me = (token?: string) => db.query(`{ me { email } }`, {}, { token });
+    const codeOf = async (token: string) => (await me(token)).errors?.[0]?.extensions?.code;
+    await addUser('temp@test.cn', 'VIEWER', XINDU);
+    const token = tokens.get('temp@test.cn')!;
+    expect((await me(token)).data).toEqual({ me: { email: 'temp@test.cn' } });
+    expect((await me()).data).toEqual({ me: null });
+    const forged = [
+      'not-a-token',
+      token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'),
+      'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwicm9sZSI6IkFETUlOIn0.',
+      'x'.repeat(10_000),
+    ];
+    for (const bad of forged) expect(await codeOf(bad)).toBe('UNAUTHENTICATED');
+
+    await addUser('expired@test.cn', 'VIEWER', XINDU);
+    await sql(
+      `update user_session set expires_at = now() - interval '1 second' where user_id = (select id from app_user where email = 'expired@test.cn')`,
+    );
+    expect(await codeOf(tokens.get('expired@test.cn')!)).toBe('UNAUTHENTICATED');
+
+    expect((await db.query(`mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
+    expect(await codeOf(token)).toBe('UNAUTHENTICATED');
+
+    await addUser('leaver@test.cn', 'REPORTER', XINDU);
+    await ok(`mutation { deactivateUser(email: "leaver@test.cn") { active } }`, {}, 'admin@test.cn');
+    expect(await codeOf(tokens.get('leaver@test.cn')!)).toBe('UNAUTHENTICATED');
+    const again = await gql(`mutation { login(email: "leaver@test.cn", password: "${PASSWORD}") { token } }`);
+    const unknown = await gql(`mutation { login(email: "nobody@test.cn", password: "${PASSWORD}") { token } }`);
+    const wrong = await gql(`mutation { login(email: "admin@test.cn", password: "wrong password!") { token } }`);
+    for (const r of [again, unknown, wrong])
+      expect(r.errors![0]).toMatchObject({ message: 'Wrong email or password.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('validates new users and keeps admins inside their scope', async () => {
+    const create = (input: object, as = 'admin@test.cn') =>
+      gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { email role region { code } } }`, { i: input }, as);
+    const base = { email: 'Li.Hua@Test.cn', name: '李华', password: PASSWORD, role: 'REPORTER', region: XINDU };
+    expect((await create(base)).data.createUser).toEqual({ email: 'li.hua@test.cn', role: 'REPORTER', region: { code: XINDU } });
+    expect((await create(base)).errors![0].message).toMatch(/already exists/);
+    const bad = await create({ ...base, email: 'not-an-email', password: 'short', region: '000000' });
+    expect(bad.errors![0].message).toMatch(/is not an email address.*at least 10 characters.*Unknown region code "000000"/);
+    await addUser('cityadmin@test.cn', 'ADMIN', CHENGDU);
+    expect((await create({ ...base, email: 'x@test.cn', region: SICHUAN }, 'cityadmin@test.cn')).errors![0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    const listed = await ok(`{ users { email } }`, {}, 'cityadmin@test.cn');
+    expect(listed.users.map((u: any) => u.email)).toContain('li.hua@test.cn');
+    expect(listed.users.map((u: any) => u.email)).not.toContain('admin@test.cn');
+    expect(
+      (await gql(`mutation { deactivateUser(email: "cityadmin@test.cn") { active } }`, {}, 'cityadmin@test.cn')).errors![0].message,
+    ).toMatch(/your own account/);
   });
 });

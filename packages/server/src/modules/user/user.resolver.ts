@@ -28,7 +28,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => RegionNode, { description: 'The root of the user’s scope.' })
-  region(@Root() user: UserNode, @Ctx() { loaders }: Context) {
-    return loaders.region.load(user.regionCode);
+  region(@Root() user: UserNode, @Ctx() { regions }: Context) {
+    return regions.get(user.regionCode) ?? null;
   }
 }
