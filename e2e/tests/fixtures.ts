@@ -15,6 +15,15 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // every page runs under the server's Content-Security-Policy: a violation fails the test
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
   gqlRaw: async ({ request }, use) => {
     await use(async (query, variables) => {
       const res = await request.post('/graphql', { data: { query, variables }, headers: { 'content-type': 'application/json' } });

@@ -1,12 +1,14 @@
 import type { Config } from '../config.js';
 import { createDemoAccounts, ensureFirstAdmin } from '../modules/user/user.bootstrap.js';
-import { openDatabase, type Orm } from './orm.js';
+import { DATABASE_TIMEOUTS, openDatabase, type Orm } from './orm.js';
 import { loadReferenceData } from './reference.js';
 import { loadDemoData } from './seeders/demo-load.js';
 
 /**
  * Opens and migrates the database, loads reference data, demo data (with one account per role)
- * into an empty database, and the first admin when nobody can sign in yet.
+ * into an empty database, and the first admin when nobody can sign in yet. On PostgreSQL the
+ * connection used to serve is then reopened with statement time limits, which migrations, loads and
+ * repairs must not have.
  */
 export async function bootstrapDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo' | 'adminEmail' | 'adminPassword'>,
@@ -35,5 +37,7 @@ export async function bootstrapDatabase(
   const admin = await ensureFirstAdmin(orm, config.adminEmail, config.adminPassword);
   if (admin) log(`Created the first admin, ${admin} (scope 100000 全国).`, true);
   if (demoLoaded) log(`Demo accounts (shown once; also in the data folder):\n${await createDemoAccounts(orm, config.dataDir)}`, true);
-  return orm;
+  if (!config.databaseUrl) return orm;
+  await orm.close();
+  return openDatabase({ ...config, timeouts: DATABASE_TIMEOUTS });
 }

@@ -12,6 +12,7 @@ import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { Report } from '../modules/report/report.entity.js';
 import { Session, User } from '../modules/user/user.entity.js';
 import { Migration20261122010000_source_text } from './migrations/Migration20261122010000_source_text.js';
+import { checkStatement } from './guard.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [
@@ -38,7 +39,22 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Log every SQL statement through this callback (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  /**
+   * Statement time limits for serving requests (PostgreSQL only: PGlite runs in-process, and its
+   * statement_timeout never fires). Left out for migrations, loads and repairs, which may run long.
+   */
+  timeouts?: DatabaseTimeouts;
 }
+
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool (node-postgres `connectionTimeoutMillis`). */
+  connectMs: number;
+  /** Server-side `statement_timeout`; the client gives up 1 s later (`query_timeout`) on a frozen server. */
+  statementMs: number;
+}
+
+/** A database that does not answer in time is answered as unavailable (503) or TIMEOUT, not waited for. */
+export const DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 3_000, statementMs: 5_000 };
 
 const common = (options: DatabaseOptions) => ({
   entities,
@@ -53,14 +69,25 @@ const common = (options: DatabaseOptions) => ({
   debug: options.onQuery ? (['query'] as const) : false,
   logger: options.onQuery ? (message: string) => options.onQuery!(message) : undefined,
   allowGlobalContext: false,
+  // a request that has given up stops querying (timeouts.ts)
+  onQuery: (sql: string) => (checkStatement(), sql),
 });
 
 /** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   let orm: Orm;
   if (options.databaseUrl) {
+    const timeouts = options.timeouts;
     const { MikroORM } = await import('@mikro-orm/postgresql');
-    orm = await MikroORM.init({ ...common(options), clientUrl: options.databaseUrl, pool: { min: 0, max: 10 } } as never);
+    orm = await MikroORM.init({
+      ...common(options),
+      clientUrl: options.databaseUrl,
+      pool: { min: 0, max: 10 },
+      driverOptions: {
+        connectionTimeoutMillis: timeouts?.connectMs ?? DATABASE_TIMEOUTS.connectMs,
+        ...(timeouts && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),
+      },
+    } as never);
   } else {
     const { MikroORM } = await import('@mikro-orm/pglite');
     if (!options.dataDir.startsWith('memory:')) mkdirSync(options.dataDir, { recursive: true });

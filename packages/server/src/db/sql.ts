@@ -1,4 +1,5 @@
 import type { Kysely, KyselyPlugin } from 'kysely';
+import { checkStatement } from './guard.js';
 import type { Em } from './orm.js';
 
 export { sql } from 'kysely';
@@ -11,9 +12,15 @@ const observing = (observer: (statement: string) => void): KyselyPlugin => ({
   transformResult: async ({ result }) => result,
 });
 
+/** Runs the statement guard (guard.ts) before each Kysely statement, as the ORM's onQuery does. */
+const guarded: KyselyPlugin = {
+  transformQuery: ({ node }) => (checkStatement(), node),
+  transformResult: async ({ result }) => result,
+};
+
 /** The request's Kysely instance (shares the EntityManager's connection and transaction). */
 export const db = (em: Em): Kysely<any> => {
-  const kysely = em.getKysely() as unknown as Kysely<any>;
+  const kysely = (em.getKysely() as unknown as Kysely<any>).withPlugin(guarded);
   const observer = kyselyObservers.get(em.config);
   return observer ? kysely.withPlugin(observing(observer)) : kysely;
 };

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, SESSION_COOKIE } from '../auth/authenticate.js';
 import { createContext, type Context, type HttpHooks } from '../context.js';
 import type { Orm } from '../db/orm.js';
+import { classify } from './errors.js';
 
 /** Sign-in attempts allowed per window, per client IP and per email. */
 export const SIGN_IN_LIMITS = { perIp: 20, perEmail: 5, windowMs: 10 * 60_000 };
@@ -49,9 +50,22 @@ export async function registerAuth(app: FastifyInstance, orm: Orm) {
     },
   });
 
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<Context> =>
-    createContext(orm.em.fork() as never, {
-      credentials: { bearer: bearerToken(request.headers.authorization), cookie: request.cookies[SESSION_COOKIE] },
-      http: hooks(request, reply),
-    });
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    try {
+      return await createContext(orm.em.fork() as never, {
+        credentials: { bearer: bearerToken(request.headers.authorization), cookie: request.cookies[SESSION_COOKIE] },
+        http: hooks(request, reply),
+      });
+    } catch (error) {
+      // reading the session needs the database: its being away is a 503 here as everywhere
+      const fault = classify(error);
+      if (fault === 'unavailable' || fault === 'timeout') {
+        throw new GraphQLError('database', {
+          originalError: error as Error,
+          extensions: { http: { status: 503, headers: new Map([['retry-after', '5']]) } },
+        });
+      }
+      throw error;
+    }
+  };
 }

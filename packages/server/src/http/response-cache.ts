@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context.js';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Orm } from '../db/orm.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
@@ -20,7 +21,11 @@ interface Entry {
  * Anonymous answers (approved data only) are shared; a signed-in user's answers are theirs alone.
  * The `x-hexie-cache` response header says `hit` or `miss`.
  */
-export function responseCachePlugin(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): ApolloServerPlugin<Context> {
+export function responseCachePlugin(
+  orm: Orm,
+  maxBytes = RESPONSE_CACHE_BYTES,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError = (formatted) => formatted,
+): ApolloServerPlugin<Context> {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const dataVersion = async () => {
@@ -36,12 +41,22 @@ export function responseCachePlugin(orm: Orm, maxBytes = RESPONSE_CACHE_BYTES): 
       const key = createHash('sha256')
         .update(JSON.stringify([contextValue.viewer.cacheScope, request.query, request.operationName ?? null, request.variables ?? {}]))
         .digest('base64url');
-      let version: string;
+      let version: string | undefined;
       let hit = false;
       return {
         async responseForOperation({ operation }) {
-          if (operation.operation !== 'query') return null;
-          version = await dataVersion();
+          if (operation?.operation !== 'query') return null;
+          try {
+            version = await dataVersion();
+          } catch (error) {
+            // Apollo answers an error thrown by this hook as a bare 500: answer it as a GraphQL error
+            // (the database away is a 503: see errors.ts)
+            const formatted = formatError({ message: 'The response cache could not read the data version.' }, error);
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { errors: [formatted] } },
+            };
+          }
           const entry = entries.get(key);
           if (!entry || entry.version !== version) return null;
           entries.delete(key);
