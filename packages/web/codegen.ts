@@ -40,7 +40,7 @@ const sections = await preset.buildGeneratesSection({
   documents,
   plugins: [],
   pluginMap: {},
-  config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: false },
+  config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: false, scalars: { DateTimeISO: 'string' } },
   presetConfig: { fragmentMasking: false },
   documentTransforms: [],
 } as never);

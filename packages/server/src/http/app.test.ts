@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, vendors, type TestDatabase } from '../test/databases.js';
 import { BODY_LIMIT, buildApp } from './app.js';
 import { MAX_ALIASES, MAX_DEPTH } from './limits.js';
+import { regionTree } from '../modules/region/region.tree.js';
+import { UserService } from '../modules/user/user.service.js';
 
 describe.each(vendors)('HTTP server on $vendor', ({ vendor }) => {
   let db: TestDatabase;
@@ -129,6 +131,40 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
     const bad = '{ series(indicator: "jobs_posted", region: "510000", from: "2024-13", to: "2024-01", grain: MONTH) { total } }';
     await post(bad);
     expect((await post(bad)).headers['x-hexie-cache']).toBe('miss');
+  });
+
+  it('shows a created or deactivated user on the very next read of the users', async () => {
+    const em = db.orm.em.fork() as never;
+    const password = 'correct horse battery';
+    await new UserService(em, await regionTree(em)).create(
+      { email: 'cache-admin@test.cn', name: 'admin', password, role: 'ADMIN', region: '510000' },
+      null,
+    );
+    const login = await post(`mutation { login(email: "cache-admin@test.cn", password: "${password}") { token } }`);
+    const token = login.json().data.login.token as string;
+    const asAdmin = (query: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: JSON.stringify({ query }),
+      });
+    const USERS = '{ users { email active } }';
+    await asAdmin(USERS);
+    expect((await asAdmin(USERS)).headers['x-hexie-cache']).toBe('hit');
+
+    const created = await asAdmin(
+      `mutation { createUser(input: { email: "new@test.cn", name: "新用户", password: "${password}", role: VIEWER, region: "510100" }) { email } }`,
+    );
+    expect(created.json().errors).toBeUndefined();
+    const afterCreate = await asAdmin(USERS);
+    expect(afterCreate.headers['x-hexie-cache']).toBe('miss');
+    expect(afterCreate.json().data.users).toContainEqual({ email: 'new@test.cn', active: true });
+
+    expect((await asAdmin('mutation { deactivateUser(email: "new@test.cn") { active } }')).json().errors).toBeUndefined();
+    const afterDeactivate = await asAdmin(USERS);
+    expect(afterDeactivate.headers['x-hexie-cache']).toBe('miss');
+    expect(afterDeactivate.json().data.users).toContainEqual({ email: 'new@test.cn', active: false });
   });
 
   it('runs as many SQL statements for 183 counties as for 6 (no N+1)', async () => {

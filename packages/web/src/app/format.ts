@@ -29,3 +29,11 @@ export function formatChange(pct: number | null | undefined): string {
   const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
   return `${sign}${Math.abs(rounded).toFixed(1)}%`;
 }
+
+/** 2026/11/22 10:05 (zh) · 22 Nov 2026, 10:05 (en), in the browser's time zone. */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

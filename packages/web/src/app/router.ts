@@ -1,7 +1,15 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import OverviewPage from '../features/overview/overview-page.vue';
+import type { Ability } from './session';
 
-// The overview is in the first load; the indicator page and the big screen are split off.
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** signed-in users whose role has this ability may open the page (see session.ts) */
+    ability?: Ability;
+  }
+}
+
+// The overview is in the first load; every other page is split off.
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
@@ -12,6 +20,10 @@ export const router = createRouter({
       component: () => import('../features/indicator/indicator-page.vue'),
     },
     { path: '/screen', name: 'screen', component: () => import('../features/big-screen/big-screen-page.vue') },
+    { path: '/login', name: 'login', component: () => import('../features/login/login-page.vue') },
+    { path: '/entry', name: 'entry', meta: { ability: 'enter' }, component: () => import('../features/entry/entry-page.vue') },
+    { path: '/review', name: 'review', meta: { ability: 'review' }, component: () => import('../features/review/review-page.vue') },
+    { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

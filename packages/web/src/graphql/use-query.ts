@@ -1,4 +1,4 @@
-import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
+import type { ApolloClient, OperationVariables, TypedDocumentNode, WatchQueryFetchPolicy } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { getCurrentScope, inject, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { ClientKey } from './client';
@@ -6,6 +6,8 @@ import { ClientKey } from './client';
 export interface UseQueryOptions {
   /** re-fetch from the network every `pollInterval` ms (big-screen auto-refresh) */
   pollInterval?: number;
+  /** 'cache-and-network' for data other people change (reports, users, history) */
+  fetchPolicy?: WatchQueryFetchPolicy;
   client?: ApolloClient;
 }
 
@@ -53,6 +55,7 @@ export function useQuery<TData, TVars extends OperationVariables>(
       query: document,
       variables: vars,
       pollInterval: options.pollInterval,
+      fetchPolicy: options.fetchPolicy,
       notifyOnNetworkStatusChange: false,
     } as never);
     current = observable as never;

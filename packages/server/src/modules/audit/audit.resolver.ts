@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { badInput, clip } from '../../errors.js';
 import { IndicatorNode } from '../indicator/indicator.types.js';
@@ -33,6 +33,12 @@ export class AuditResolver {
   reportHistory(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
     return ctx.em.find(AuditEntry, { regionCode: key.regionCode, period: key.period.label }, { orderBy: { id: 'asc' } });
+  }
+
+  /** The column is a bigint (a JS bigint from the driver), which GraphQL's ID cannot serialise. */
+  @FieldResolver(() => ID)
+  id(@Root() entry: AuditEntryNode) {
+    return String(entry.id);
   }
 
   @FieldResolver(() => RegionNode)

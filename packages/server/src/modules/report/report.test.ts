@@ -288,7 +288,7 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     await move('unapproveReport', XINDU, month, 'chengdu@test.cn', '重新核对');
 
     const history = await ok(
-      `query ($r: String!, $p: String!) { reportHistory(region: $r, period: $p) { action actor before after noteAfter reason user { email } indicator { code } } }`,
+      `query ($r: String!, $p: String!) { reportHistory(region: $r, period: $p) { id action actor before after noteAfter reason user { email } indicator { code } } }`,
       { r: XINDU, p: month },
       'chengdu@test.cn',
     );
@@ -305,6 +305,9 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     ]);
     expect(history.reportHistory[0]).toMatchObject({ noteAfter: '初报', indicator: { code: 'jobs_posted' } });
     expect(history.reportHistory[0].actor).toMatch(/xindu <xindu@test.cn>/);
+    const ids = history.reportHistory.map((e: any) => e.id);
+    expect(ids.every((id: unknown) => typeof id === 'string' && /^\d+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
     const values = await ok(
       `query ($r: String!, $p: String!) { observationHistory(region: $r, indicator: "jobs_posted", period: $p) { action after } }`,
       { r: XINDU, p: month },

@@ -1,6 +1,7 @@
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { forbidden, ROLES, type Role, type Viewer } from '../../auth/viewer.js';
 import type { Em } from '../../db/orm.js';
+import { db, sql } from '../../db/sql.js';
 import { badInput } from '../../errors.js';
 import type { RegionTree } from '../region/region.tree.js';
 import { SessionService } from '../session/session.service.js';
@@ -13,6 +14,9 @@ export interface NewUser {
   role: Role;
   region: string;
 }
+
+/** Response caches key on `hexie_meta.data_version`: a change of the users must drop what was cached about them. */
+const bumpDataVersion = (tx: Em) => sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx));
 
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]+$/;
 
@@ -46,16 +50,20 @@ export class UserService {
     if (problems.length) throw badInput(`The user was not created: ${problems.join(' ')}`);
     const email = input.email.trim().toLowerCase();
     if (await this.em.count(User, { email })) throw badInput(`A user with the email ${email} already exists.`);
-    const user = this.em.create(User, {
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      regionCode: input.region,
-      passwordHash: await hashPassword(input.password),
-      createdBy: by?.user?.id ?? null,
+    const passwordHash = await hashPassword(input.password);
+    return this.em.transactional(async (tx) => {
+      const user = tx.create(User, {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        regionCode: input.region,
+        passwordHash,
+        createdBy: by?.user?.id ?? null,
+      });
+      await tx.flush();
+      await bumpDataVersion(tx);
+      return user;
     });
-    await this.em.flush();
-    return user;
   }
 
   /** Deactivates a user in the admin's scope and ends their sessions at once. */
@@ -68,6 +76,7 @@ export class UserService {
     await this.em.transactional(async (tx) => {
       await tx.nativeUpdate(User, { id: user.id }, { active: false, deactivatedAt: new Date() });
       await new SessionService(tx).revokeAll(user.id);
+      await bumpDataVersion(tx);
     });
     await this.em.refresh(user);
     return user;
