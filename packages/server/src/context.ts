@@ -14,6 +14,20 @@ export function createLoaders(em: Em) {
       const found = await em.find(User, { id: { $in: [...ids] } });
       return ids.map((id) => found.find((u) => u.id === id) ?? null);
     }),
+    /** Stored values (any status) of a region at a period's first day, by indicator id; key "510114|2024-03-01". */
+    cells: new DataLoader<string, Map<number, { value: number; note: string | null }>>(async (keys) => {
+      const pairs = keys.map((key) => key.split('|'));
+      const rows = await em.execute<{ region_code: string; period: string; indicator_id: number; value: number; note: string | null }[]>(
+        `select o.region_code, to_char(o.period, 'YYYY-MM-DD') as period, o.indicator_id, o.value, o.note
+         from observation o join (values ${pairs.map(() => '(?, ?::date)').join(', ')}) k (region_code, period)
+           on o.region_code = k.region_code and o.period = k.period`,
+        pairs.flat(),
+      );
+      const byKey = new Map(keys.map((key) => [key, new Map<number, { value: number; note: string | null }>()]));
+      for (const r of rows)
+        byKey.get(`${r.region_code}|${r.period}`)!.set(Number(r.indicator_id), { value: Number(r.value), note: r.note });
+      return keys.map((key) => byKey.get(key)!);
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

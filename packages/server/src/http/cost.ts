@@ -236,7 +236,11 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observationHistory': () => MAX_LISTED.history,
       'Query.reportHistory': () => MAX_LISTED.history,
       'Report.entries': () => sizes.indicators,
-      'Mutation.saveObservations': ({ args }) => (Array.isArray(args.values) ? args.values.length : 1),
+      // the reports touched: one per region and period among the values
+      'Mutation.saveObservations': ({ args }) =>
+        Array.isArray(args.values)
+          ? new Set(args.values.map((v: { region?: unknown; period?: unknown }) => `${v.region}|${v.period}`)).size
+          : 1,
       // about one figure per 20 characters of report text (the seeds: one per 400)
       'Query.extractFigures': ({ args }) => Math.ceil(String((args.input as { text?: string } | undefined)?.text ?? '').length / 20) + 1,
       'FigureCandidate.alternatives': () => 3,
@@ -273,7 +277,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'PublishedFigure.source': SQL_COST / 10,
       'Target.source': SQL_COST / 10,
       'Query.reports': 2 * SQL_COST,
-      'Report.entries': SQL_COST,
+      'Report.entries': SQL_COST / 10, // batched: one statement for every report of the request
       'Query.observations': SQL_COST,
       'Query.observationHistory': SQL_COST,
       'Query.reportHistory': SQL_COST,
