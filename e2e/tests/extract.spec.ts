@@ -123,6 +123,18 @@ test('the Sichuan report: extract, accept 发布岗位189.36万个 and one more,
   await eventsRow.getByTestId('accept').click();
   await expect(page.getByTestId('save')).toContainText('2');
 
+  // a figure about Chongqing (500000) is outside the Sichuan analyst's scope: said beside its row, nothing sent
+  const chongqingRow = rows.filter({ hasText: '重庆九龙坡区' });
+  await expect(chongqingRow).toHaveAttribute('data-region', /^50\d{4}$/);
+  await chongqingRow.getByTestId('accept').click();
+  await page.getByTestId('save').click();
+  await expect(page.locator(`[data-testid=row-problems][data-index="${await chongqingRow.getAttribute('data-index')}"]`)).toContainText(
+    '不在您的数据范围内',
+  );
+  await expect(page.locator('[data-testid=row-problems]')).toHaveCount(1);
+  await chongqingRow.getByTestId('accept').click(); // un-accept
+  await expect(chongqingRow).toHaveAttribute('data-status', 'pending');
+
   // a wrong unit is refused by the server, and the problem stands beside its own row; nothing is stored
   await jobsRow.getByTestId('correct').click();
   await jobsRow.getByTestId('correct-unit').fill('人');

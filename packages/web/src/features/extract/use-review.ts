@@ -1,7 +1,7 @@
 // The review's state — source, text, candidate rows, what was stored — shared by the page and its
 // components through provide/inject, and the three calls behind it: readDocument, extractFigures,
 // acceptFigures (all for signed-in ANALYST/ADMIN users).
-import { inject, provide, reactive, type InjectionKey } from 'vue';
+import { inject, nextTick, provide, reactive, type InjectionKey } from 'vue';
 import type { ApolloClient } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { graphql } from '@/gql';
@@ -11,6 +11,7 @@ import { ClientKey } from '@/graphql/client';
 import {
   bytesToBase64,
   checkRows,
+  inScope,
   readyToAccept,
   rowsFrom,
   textToBase64,
@@ -281,13 +282,21 @@ export function createReview(client: ApolloClient) {
     for (const row of state.rows) if (row.status === 'pending' && readyToAccept(row, state.regions, scope)) row.status = 'accepted';
   }
 
-  /** Stores the accepted rows; every problem is shown beside its row, and nothing is stored then. */
-  const save = () =>
+  /**
+   * Stores the accepted rows; every problem is shown beside its row, and nothing is stored then.
+   * `scope` is the reviewer's region: a figure outside it is refused by the server as a whole
+   * (FORBIDDEN, without a row), so the page says so beside the row first.
+   */
+  const save = (scope: string | undefined) =>
     run('save', async () => {
       const rows = state.rows.filter((r) => r.status === 'accepted');
       for (const row of state.rows) row.problems = [];
       state.sourceProblems = [];
       const local = checkRows(rows, state.source);
+      rows.forEach((r, index) => {
+        const region = state.regions[r.region];
+        if (region && scope && !inScope(region, scope)) local.push({ index, field: 'region', message: 'outside', code: 'outside' });
+      });
       if (local.length) return assignProblems(rows, local);
       const s = state.source;
       try {
@@ -327,7 +336,10 @@ export function createReview(client: ApolloClient) {
       else sent[p.index].problems.push(p);
     }
     const first = problems.find((p) => p.index !== null && sent[p.index]);
-    state.active = first ? sent[first.index!].id : state.active;
+    if (!first) return;
+    state.active = sent[first.index!].id;
+    // bring the first row with a problem into view (below the sticky text)
+    void nextTick(() => document.getElementById(`candidate-${state.active}`)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }));
   }
 
   return { state, readFile, extract, editText, reset, save, lookupRegion, acceptAllMatched };
