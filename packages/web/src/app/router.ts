@@ -24,6 +24,7 @@ export const router = createRouter({
     { path: '/entry', name: 'entry', meta: { ability: 'enter' }, component: () => import('../features/entry/entry-page.vue') },
     { path: '/review', name: 'review', meta: { ability: 'review' }, component: () => import('../features/review/review-page.vue') },
     { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
+    { path: '/extract', name: 'extract', component: () => import('../features/extract/extract-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

@@ -50,13 +50,14 @@ const LogoutMutation = graphql(`
 `);
 
 /** What each page needs; the server decides for real, this only hides what a role cannot use. */
-export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users';
+export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users' | 'extract';
 const ABILITIES: Record<Ability, Role[]> = {
   enter: ['ADMIN', 'REPORTER'],
   review: ['ADMIN', 'APPROVER', 'ANALYST'],
   approve: ['ADMIN', 'APPROVER'],
   history: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
   users: ['ADMIN'],
+  extract: ['ADMIN', 'ANALYST'],
 };
 export const ROLES: Role[] = ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST', 'VIEWER'];
 
