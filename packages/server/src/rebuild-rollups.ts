@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
+import { lockDataDir } from './db/lock.js';
 import { openDatabase } from './db/orm.js';
 
 /**
@@ -8,11 +9,13 @@ import { openDatabase } from './db/orm.js';
  */
 try {
   const config = loadConfig();
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'cli');
   const orm = await openDatabase(config);
   const started = Date.now();
   const [{ rows }] = await orm.em.fork().getConnection().execute<{ rows: string }[]>('select hexie_rollup_rebuild() as rows');
   console.log(`Rebuilt ${Number(rows).toLocaleString('en')} roll-up rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   await orm.close();
+  unlock();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

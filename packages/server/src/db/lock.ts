@@ -14,19 +14,27 @@ const alive = (pid: number) => {
 };
 
 /** Takes the data folder for this process, or explains who holds it. Returns the release function. */
-export function lockDataDir(dataDir: string, who: string): () => void {
+export function lockDataDir(dataDir: string, who: 'server' | 'cli'): () => void {
   const file = lockFile(dataDir);
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && alive(pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by another Hexie process (pid ${pid}); PGlite admits one process at a time. ` +
-          `Stop that process first${who === 'cli' ? ', or create users through the running server (the createUser mutation or the 用户管理 page)' : ''}.`,
-      );
+  mkdirSync(dataDir, { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // created exclusively: of two processes starting at once, one wins
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && alive(pid)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by another Hexie process (pid ${pid}); PGlite admits one process at a time. ` +
+            `Stop that process first${who === 'cli' ? ', or create users through the running server (the createUser mutation or the 用户管理 page)' : ''}.`,
+          { cause: error },
+        );
+      }
+      rmSync(file, { force: true }); // left by a process that is gone
     }
   }
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, String(process.pid));
   return () => {
     if (existsSync(file) && readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
   };

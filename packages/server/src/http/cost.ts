@@ -174,7 +174,7 @@ function introspectionLists(schema: GraphQLSchema): Record<string, (field: Field
 
 /** Hexie's cost model: list sizes from the database and the schema, SQL weights from the resolvers. */
 /** Bounds for signed-in lists that have no limit argument. */
-const MAX_LISTED = { users: 1000, history: 500 };
+const MAX_LISTED = { users: 1000 };
 
 const acceptedCount = (args: Record<string, unknown> | undefined) => {
   const figures = (args?.input as { figures?: unknown[] } | undefined)?.figures;
@@ -233,8 +233,8 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.users': () => MAX_LISTED.users,
       'Query.reports': ({ args }) => (typeof args.limit === 'number' ? args.limit : 100),
       'Query.observations': ({ args }) => (typeof args.limit === 'number' ? args.limit : 1000),
-      'Query.observationHistory': () => MAX_LISTED.history,
-      'Query.reportHistory': () => MAX_LISTED.history,
+      'Query.observationHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
+      'Query.reportHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
       'Report.entries': () => sizes.indicators,
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { badInput, clip } from '../../errors.js';
 import { IndicatorNode } from '../indicator/indicator.types.js';
@@ -8,31 +8,48 @@ import { AuditEntryNode } from '../report/report.types.js';
 import { UserNode } from '../user/user.types.js';
 import { AuditEntry } from './audit.entity.js';
 
+export const HISTORY_LIMIT = 200;
+export const MAX_HISTORY_LIMIT = 1000;
+
+/** The latest `limit` entries matching `where`, oldest first. */
+async function latest(ctx: Context, where: Record<string, unknown>, limit: number | null | undefined) {
+  const n = limit ?? HISTORY_LIMIT;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HISTORY_LIMIT) throw badInput(`limit must be from 1 to ${MAX_HISTORY_LIMIT}, got ${n}.`);
+  return (await ctx.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: n })).reverse();
+}
+
 @Resolver(() => AuditEntryNode)
 export class AuditResolver {
-  @Query(() => [AuditEntryNode], { description: 'Every change of one value, oldest first. For users whose scope covers the region.' })
+  @Query(() => [AuditEntryNode], {
+    description: 'The changes of one value, oldest first: the latest `limit` of them. For users whose scope covers the region.',
+  })
   async observationHistory(
     @Ctx() ctx: Context,
     @Arg('region', () => String) region: string,
     @Arg('indicator', () => String) indicator: string,
     @Arg('period', () => String) period: string,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: HISTORY_LIMIT, description: `1 to ${MAX_HISTORY_LIMIT}.` })
+    limit?: number | null,
   ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
     const found = ctx.catalog.byCode.get(indicator) ?? null;
     if (!found) throw badInput(`Unknown indicator "${clip(indicator)}".`);
-    return ctx.em.find(
-      AuditEntry,
-      { regionCode: key.regionCode, period: key.period.label, indicatorId: found.id },
-      { orderBy: { id: 'asc' } },
-    );
+    return latest(ctx, { regionCode: key.regionCode, period: key.period.label, indicatorId: found.id }, limit);
   }
 
   @Query(() => [AuditEntryNode], {
-    description: 'Every change of a report: its values and its status, oldest first. For users whose scope covers the region.',
+    description:
+      'The changes of a report, its values and its status, oldest first: the latest `limit` of them. For users whose scope covers the region.',
   })
-  reportHistory(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
+  reportHistory(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String) region: string,
+    @Arg('period', () => String) period: string,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: HISTORY_LIMIT, description: `1 to ${MAX_HISTORY_LIMIT}.` })
+    limit?: number | null,
+  ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
-    return ctx.em.find(AuditEntry, { regionCode: key.regionCode, period: key.period.label }, { orderBy: { id: 'asc' } });
+    return latest(ctx, { regionCode: key.regionCode, period: key.period.label }, limit);
   }
 
   /** The column is a bigint (a JS bigint from the driver), which GraphQL's ID cannot serialise. */

@@ -128,7 +128,33 @@ function htmlText(root: HTMLElement): string {
   return lines.join('\n\n');
 }
 
+/** The most tags, and the deepest nesting, of a page that is read (a news page has a few thousand, 20–40 deep). */
+export const HTML_LIMITS = { tags: 30_000, depth: 400 };
+
+// elements that hold nothing, or that the parser closes by themselves when the next one opens
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option thead tbody tfoot colgroup'.split(' '),
+);
+
+/** Refuses pages whose shape would make parsing slow (parsing deep nesting is quadratic). */
+function checkHtmlShape(html: string): void {
+  let tags = 0;
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    if (++tags > HTML_LIMITS.tags)
+      throw new DocumentError(
+        `The page has more than ${HTML_LIMITS.tags.toLocaleString('en')} tags: save only the article, or paste its text.`,
+      );
+    const name = m[2].toLowerCase();
+    if (NOT_NESTING.has(name) || m[3]) continue;
+    depth = Math.max(0, depth + (m[1] ? -1 : 1));
+    if (depth > HTML_LIMITS.depth)
+      throw new DocumentError(`The page nests elements more than ${HTML_LIMITS.depth} deep: save only the article, or paste its text.`);
+  }
+}
+
 function readHtml(html: string): SourceText {
+  checkHtmlShape(html);
   const doc = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const meta = (...keys: string[]) => {
     for (const key of keys) {

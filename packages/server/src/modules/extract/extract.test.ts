@@ -7,6 +7,7 @@ import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../
 import { DocumentError, readDocument } from './document-reader.js';
 import { extractFigures, type Candidate } from './extract-figures.js';
 import { GOALS, measureQuality } from './extract.quality.js';
+import { ExtractService, LIMITS } from './extract.service.js';
 import { findNumbers, parseChineseNumeral } from './numbers.js';
 
 const seed = (file: string) => readFileSync(new URL(`../../../data/seeds/${file}`, import.meta.url));
@@ -252,6 +253,27 @@ describe('reading files', () => {
   ])('refuses %s with a clear error', async (name, bytes, message) => {
     await expect(readDocument(name, bytes)).rejects.toThrow(DocumentError);
     await expect(readDocument(name, bytes)).rejects.toThrow(message);
+  });
+});
+
+describe('bounded work for hostile inputs', () => {
+  it('refuses pages nested too deep or with too many tags, quickly', async () => {
+    const started = performance.now();
+    const deep = `<html><body>${'<div>'.repeat(60_000)}x</body></html>`;
+    await expect(readDocument('deep.html', Buffer.from(deep))).rejects.toThrow(/nests elements more than 400 deep/);
+    const many = `<html><body>${'<b>1</b>'.repeat(40_000)}</body></html>`;
+    await expect(readDocument('many.html', Buffer.from(many))).rejects.toThrow(/more than 30,000 tags/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a text with more numbers than it reads at once', () => {
+    const service = new ExtractService(null as never);
+    expect(() => service.extract({ text: '增加1个，'.repeat(LIMITS.numbers + 1), date: '2024-03-20' } as never)).toThrow(
+      /holds 601 numbers; at most 600 are read at once/,
+    );
+    const started = performance.now();
+    expect(service.extract({ text: '增加1个，'.repeat(LIMITS.numbers), date: '2024-03-20' } as never).length).toBe(LIMITS.numbers);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -5,6 +5,7 @@ import { db, sql } from '../../db/sql.js';
 import { IndicatorNode } from '../indicator/indicator.types.js';
 import { RegionNode } from '../region/region.types.js';
 import type { ReportStatus } from '../report/report.entity.js';
+import { periodDate } from '../report/report.period.js';
 import { ReportService } from '../report/report.service.js';
 import { ObservationValueNode, ReportStatusEnum } from '../report/report.types.js';
 
@@ -24,12 +25,13 @@ export class ObservationResolver {
     const key = new ReportService(ctx).checkKey(region, period, 'readPending');
     const max = limit ?? 1000;
     if (!Number.isInteger(max) || max < 1 || max > 10_000) throw badInput(`limit must be from 1 to 10000, got ${max}.`);
+    // one date (a month's or a year's first day) per indicator of the period's frequency: primary-key probes
+    const ids = ctx.catalog.all.filter((i) => i.frequency === key.period.frequency && i.aggregation !== 'ratio').map((i) => i.id);
     const { rows } = await sql<ObservationValueNode>`
       select o.region_code as "regionCode", o.indicator_id as "indicatorId", ${key.period.label} as period, o.value, o.note,
         upper(o.status) as status, o.updated_by as "updatedBy", o.updated_at as "updatedAt"
       from observation o join indicator i on i.id = o.indicator_id
-      where i.frequency = ${key.period.frequency} and hexie_period_label(o.period, i.frequency) = ${key.period.label}
-        and o.period >= ${`${key.period.label.slice(0, 4)}-01-01`}::date and o.period < ${`${Number(key.period.label.slice(0, 4)) + 1}-01-01`}::date
+      where o.indicator_id in (${sql.join(ids)}) and o.period = ${periodDate(key.period)}::date
         and (o.region_code = ${key.regionCode} or o.region_code in (select region_code from region_ancestor where ancestor_code = ${key.regionCode}))
         ${status ? sql`and o.status = ${status.toLowerCase()}` : sql``}
       order by o.region_code, i.position

@@ -254,6 +254,9 @@ export class ReportService {
       if (to === 'APPROVED' && current.submittedBy === user.id) {
         throw badInput(`You submitted ${label.charAt(0).toLowerCase()}${label.slice(1)}: another approver must approve it.`);
       }
+      if (to === 'APPROVED' && (await this.changedValuesSinceReturn(tx, key.regionCode, key.period.label, user.id))) {
+        throw badInput(`You changed values of ${label.charAt(0).toLowerCase()}${label.slice(1)}: another approver must approve it.`);
+      }
       if (to === 'SUBMITTED') {
         const [{ n }] = await tx.execute<{ n: string }[]>(
           `select count(*) as n from observation o join indicator i on i.id = o.indicator_id
@@ -285,6 +288,18 @@ export class ReportService {
       );
     });
     return this.em.fork().findOneOrFail(Report, { regionCode: key.regionCode, period: key.period.label });
+  }
+
+  /** Whether the user wrote a value of the report since it was last returned (or ever): they may not approve it. */
+  private async changedValuesSinceReturn(tx: Em, regionCode: string, period: string, userId: number): Promise<boolean> {
+    const rows = await tx.execute<unknown[]>(
+      `select 1 from audit_entry e
+       where e.region_code = ? and e.period = ? and e.user_id = ? and e.action in ('CREATE', 'UPDATE', 'DELETE')
+         and e.id > coalesce((select max(r.id) from audit_entry r where r.region_code = ? and r.period = ? and r.action in ('RETURN', 'UNAPPROVE')), 0)
+       limit 1`,
+      [regionCode, period, userId, regionCode, period],
+    );
+    return rows.length > 0;
   }
 
   /** One entry per indicator the region reports in the period, with last period's and last year's values. */

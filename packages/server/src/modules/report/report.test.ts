@@ -208,6 +208,18 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     await move('submitReport', XINDU, month, 'xindu@test.cn');
     await move('approveReport', XINDU, month, 'chengdu@test.cn');
     expect(await totals()).toEqual([130, 207, 207, 207]);
+    await save([{ region: XINDU, indicator: 'recruitment_events', period: '2019-04', value: 3 }], 'xindu@test.cn');
+    const listed = await ok(
+      `query ($r: String!, $p: String!) { observations(region: $r, period: $p) { region { code } indicator { code } period value status } }`,
+      { r: CHENGDU, p: month },
+      'chengdu@test.cn',
+    );
+    expect(listed.observations).toEqual([
+      { region: { code: JINJIANG }, indicator: { code: 'jobs_posted' }, period: month, value: 77, status: 'APPROVED' },
+      { region: { code: XINDU }, indicator: { code: 'jobs_posted' }, period: month, value: 130, status: 'APPROVED' },
+    ]);
+    const drafts = await ok(`{ observations(region: "${XINDU}", period: "2019-04", status: DRAFT) { value status } }`, {}, 'xindu@test.cn');
+    expect(drafts.observations).toEqual([{ value: 3, status: 'DRAFT' }]);
   });
 
   it('locks an approved report and names who approved it', async () => {
@@ -232,6 +244,18 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
     expect(own.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(own.errors![0].message).toMatch(/another approver/);
     expect((await move('approveReport', XINDU, month, 'approver@test.cn')).errors).toBeUndefined();
+
+    // nor a report whose values they entered, whoever submitted it
+    const other = '2019-11';
+    await save([{ region: XINDU, indicator: 'jobs_posted', period: other, value: 999999 }], 'admin@test.cn');
+    await move('submitReport', XINDU, other, 'xindu@test.cn');
+    expect((await move('approveReport', XINDU, other, 'admin@test.cn')).errors![0].message).toMatch(/You changed values/);
+    expect(await total(XINDU, other)).toBeNull();
+    // once returned and resubmitted without their values changing again, they may
+    await move('returnReport', XINDU, other, 'chengdu@test.cn', '核对');
+    await save([{ region: XINDU, indicator: 'jobs_posted', period: other, value: 12 }], 'xindu@test.cn');
+    await move('submitReport', XINDU, other, 'xindu@test.cn');
+    expect((await move('approveReport', XINDU, other, 'admin@test.cn')).errors).toBeUndefined();
   });
 
   it('lets one of two simultaneous approvals win and counts the values once', async () => {
