@@ -30,4 +30,13 @@ describe('configuration', () => {
       expect(message).toMatch(/HEXIE_DEMO must be 1 .* or 0/);
     }
   });
+
+  it('reads the proxies to trust and the first admin, and refuses what does not fit', () => {
+    expect(loadConfig({ HEXIE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ HEXIE_TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(() => loadConfig({ HEXIE_TRUST_PROXY: 'everyone' })).toThrow(/HEXIE_TRUST_PROXY must be the reverse proxies' addresses/);
+    expect(() => loadConfig({ HEXIE_ADMIN_EMAIL: 'a@b.cn' })).toThrow(/HEXIE_ADMIN_EMAIL and HEXIE_ADMIN_PASSWORD go together/);
+    expect(() => loadConfig({ HEXIE_ADMIN_EMAIL: 'a@b.cn', HEXIE_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10 characters/);
+  });
 });

@@ -16,6 +16,8 @@ export interface Config {
   /** The first admin, created when no user exists yet. */
   adminEmail?: string;
   adminPassword?: string;
+  /** Behind a reverse proxy: its addresses (or true: any), whose X-Forwarded-For/-Proto give the client's IP and https. */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +49,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const passwordTrouble = adminPassword && passwordProblem(adminPassword);
   if (passwordTrouble) problems.push(`HEXIE_ADMIN_PASSWORD: ${passwordTrouble}`);
 
+  const proxyText = env.HEXIE_TRUST_PROXY?.trim() ?? '';
+  let trustProxy: boolean | string[] = false;
+  if (proxyText === 'true') trustProxy = true;
+  else if (proxyText && /^[0-9a-fA-F.:/,\s]+$/.test(proxyText))
+    trustProxy = proxyText
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+  else if (proxyText) {
+    problems.push(
+      `HEXIE_TRUST_PROXY must be the reverse proxies' addresses (e.g. 10.0.0.1,10.0.0.0/24) or true (any: only when nothing else can reach the port), got "${proxyText}"`,
+    );
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -59,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, 'packages/web/dist'),
     adminEmail,
     adminPassword,
+    trustProxy,
   };
 }

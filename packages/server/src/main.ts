@@ -18,7 +18,12 @@ async function main() {
   );
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   const orm = await bootstrapDatabase(config, progress);
-  const app = await buildApp({ orm, webDist: config.webDist, logger: { level: process.env.LOG_LEVEL?.trim() || 'warn' } });
+  const app = await buildApp({
+    orm,
+    webDist: config.webDist,
+    logger: { level: process.env.LOG_LEVEL?.trim() || 'warn' },
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`Hexie is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${host}:${config.port}/ (GraphQL at /graphql)`);

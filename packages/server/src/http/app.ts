@@ -14,6 +14,10 @@ import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 
+const FIGURE_COUNT = 'select (select count(*) from published_figure) + (select count(*) from target) as n';
+/** How often the count of published figures and targets is checked for re-pricing. */
+export const REPRICE_MS = 2000;
+
 /** Largest accepted request body (a GraphQL query with its variables). */
 export const BODY_LIMIT = 256 * 1024;
 
@@ -25,17 +29,32 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Overrides of the ceilings, for tests: the request deadline, the response size, the cost budget. */
   limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number };
+  /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
-export async function buildApp({ orm, webDist, logger = false, limits = {} }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, requestTimeout: 30_000 });
+export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
 
   const schema = await buildHexieSchema();
-  const costModel = hexieCostModel(schema, await loadCardinalities(orm.em.fork() as never));
+  let costModel = hexieCostModel(schema, await loadCardinalities(orm.em.fork() as never));
+  // published figures and targets are added while serving (accepted from reports): re-price when their count changes
+  const figureCount = async () => String((await orm.em.fork().getConnection().execute<{ n: string }[]>(FIGURE_COUNT))[0].n);
+  let figures = await figureCount();
+  const repricing = setInterval(async () => {
+    try {
+      const now = await figureCount();
+      if (now !== figures) [costModel, figures] = [hexieCostModel(schema, await loadCardinalities(orm.em.fork() as never)), now];
+    } catch {
+      // the database is away: requests say so; the prices stay as they were
+    }
+  }, REPRICE_MS);
+  repricing.unref();
+  app.addHook('onClose', async () => clearInterval(repricing));
   const armor = armorLimits();
   const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
   const apollo = new ApolloServer<Context>({

@@ -93,4 +93,19 @@ describe.each(vendors)('sign-in over HTTP on $vendor', ({ vendor }) => {
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await attempt(`nobody${i}@test.cn`, '10.0.2.1');
     expect((await attempt('someone@test.cn', '10.0.2.1')).statusCode).toBe(429);
   });
+
+  it('behind a trusted proxy, marks the cookie Secure when the client came over https', async () => {
+    const proxied = await buildApp({ orm: db.orm, trustProxy: ['127.0.0.1'] });
+    try {
+      const login = await proxied.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
+        payload: JSON.stringify({ query: LOGIN, variables: { e: 'li@test.cn', p: PASSWORD } }),
+      });
+      expect(login.cookies.find((c) => c.name === 'hexie_session')).toMatchObject({ secure: true, httpOnly: true });
+    } finally {
+      await proxied.close();
+    }
+  });
 });
