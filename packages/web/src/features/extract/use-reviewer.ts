@@ -10,6 +10,7 @@ import { errorMessage } from '@/graphql/use-query';
 const ReviewerDoc = graphql(`
   query Reviewer {
     me {
+      id
       email
       name
       role
