@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { passwordProblem } from './auth/password.js';
+import { parseEmbedKeys, type EmbedKey } from './modules/embed/embed.keys.js';
 
 /** The repository root, found from this file's place in packages/server/{src,dist}. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,6 +17,8 @@ export interface Config {
   /** The first admin, created when no user exists yet. */
   adminEmail?: string;
   adminPassword?: string;
+  /** Keys that sign embed tokens (HEXIE_EMBED_KEYS); undefined → generated into the data folder. */
+  embedKeys?: EmbedKey[];
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const passwordTrouble = adminPassword && passwordProblem(adminPassword);
   if (passwordTrouble) problems.push(`HEXIE_ADMIN_PASSWORD: ${passwordTrouble}`);
 
+  let embedKeys: EmbedKey[] | undefined;
+  if (env.HEXIE_EMBED_KEYS?.trim()) {
+    const parsed = parseEmbedKeys(env.HEXIE_EMBED_KEYS.trim());
+    problems.push(...parsed.problems);
+    embedKeys = parsed.keys;
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -59,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, 'packages/web/dist'),
     adminEmail,
     adminPassword,
+    embedKeys,
   };
 }
