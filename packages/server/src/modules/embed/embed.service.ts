@@ -244,7 +244,15 @@ export class EmbedService {
     const head = {
       widget: embed.widget,
       params,
-      indicator: { code: indicator.code, name: indicator.name, nameEn: indicator.nameEn, unit: indicator.unit, unitEn: indicator.unitEn },
+      indicator: {
+        code: indicator.code,
+        name: indicator.name,
+        nameEn: indicator.nameEn,
+        unit: indicator.unit,
+        unitEn: indicator.unitEn,
+        aggregation: indicator.aggregation,
+        frequency: indicator.frequency,
+      },
       region: { code: region.code, name: region.name, nameEn: region.nameEn, level: region.level },
     };
     if (embed.widget === 'trend' || embed.widget === 'kpi') {
