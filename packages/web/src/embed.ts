@@ -21,8 +21,9 @@ const i18n = createI18n({
 // base.css's variables are declared on :root, which a shadow root does not have
 const cardCss = baseCss.replace(/:root\s*{/, ':host {');
 
+const component = HexieChart as typeof HexieChart & { styles?: string[] };
 const element = defineCustomElement(
-  { ...HexieChart, styles: [cardCss, echartsCss, ...((HexieChart as { styles?: string[] }).styles ?? [])] },
+  Object.assign({}, component, { styles: [cardCss, echartsCss, ...(component.styles ?? [])] }) as typeof HexieChart,
   {
     configureApp(app) {
       // the element's own root injects by key; the widgets inside it find the app's installed i18n
