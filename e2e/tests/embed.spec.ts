@@ -186,3 +186,46 @@ test.describe('embedding on another site', () => {
     await other.close();
   });
 });
+
+test('an analyst creates an embed from the dashboard’s 嵌入 dialog and its snippet works on another site', async ({ page }) => {
+  const site = await portal();
+  try {
+    const { email, password } = account('ANALYST');
+    // signing in through the API sets the HttpOnly session cookie for the page too
+    const login = await page.request.post('/graphql', {
+      data: {
+        query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { expiresAt } }`,
+        variables: { e: email, p: password },
+      },
+    });
+    expect((await login.json()).errors).toBeUndefined();
+    await page.goto('/?region=510000');
+    const trend = page.getByTestId('trend-chart');
+    await trend.locator('[data-action="embed"]').click();
+    const dialog = page.getByTestId('embed-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.locator('textarea[name="origins"]').fill(site.origin);
+    await dialog.getByRole('button', { name: '生成嵌入代码' }).click();
+    const snippet = await dialog.getByTestId('embed-snippet').inputValue();
+    expect(snippet).toMatch(
+      /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" type="module"><\/script>\n<hexie-chart widget="trend" .* token="[\w-]+\.[\w-]+\.[\w-]+"/,
+    );
+    // the live preview is the iframe page itself
+    await expect(dialog.frameLocator('[data-testid="embed-preview"]').locator('hexie-chart canvas').first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.screenshot({ path: `${SCREENSHOTS}embed-dialog.png` });
+
+    site.set(`<!doctype html><html><head><meta charset="utf-8"></head><body>${snippet}</body></html>`);
+    await page.goto(site.origin);
+    await expect(page.locator('hexie-chart').getByTestId('trend-chart').locator('canvas').first()).toBeVisible();
+  } finally {
+    await site.close();
+  }
+});
+
+test('the 嵌入 button is not offered to anonymous visitors', async ({ page }) => {
+  await page.goto('/?region=510000');
+  await expect(page.getByTestId('trend-chart').locator('canvas').first()).toBeVisible();
+  await expect(page.locator('[data-action="embed"]')).toHaveCount(0);
+});

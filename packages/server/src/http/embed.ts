@@ -48,9 +48,8 @@ class AnswerCache {
 const selfOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The origins that may frame an embed's page: its own list, anyone for a public embed without one. */
-const frameAncestors = (embed: Embed) =>
-  embed.kind === 'PUBLIC' && !embed.origins.length ? ['*'] : embed.origins.length ? embed.origins : ["'none'"];
+/** The origins that may frame an embed's page: its list and the hub itself (the dialog's preview); anyone for a public embed without a list. */
+const frameAncestors = (embed: Embed) => (embed.kind === 'PUBLIC' && !embed.origins.length ? ['*'] : [...embed.origins, "'self'"]);
 
 const IFRAME_STYLE =
   'html,body{margin:0;height:100%;background:transparent}hexie-chart{display:block;height:100vh}p{font:14px system-ui,sans-serif;color:#a8071a;margin:12px}';
