@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../http/app.js';
-import { EMBED_TOKEN_HEADER } from '../../http/embed.js';
+import { EMBED_RATE, EMBED_TOKEN_HEADER } from '../../http/embed.js';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../test/databases.js';
 import { embedKeys, generateKey, parseEmbedKeys } from './embed.keys.js';
 
@@ -291,6 +291,18 @@ describe.each(vendors)('embeds on $vendor', ({ vendor }) => {
     expect(text).toContain('/embed/trend?token=[redacted]');
     expect(text).not.toContain(embed.token!.split('.')[2]);
     expect(text).not.toContain(embed.token!.split('.')[1]);
+  });
+
+  it('limits each client to EMBED_RATE requests a minute', async () => {
+    const limited = await buildApp({ orm: db.orm });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= EMBED_RATE.max; i++) statuses.push((await limited.inject({ url: '/api/embed/data?embed=nope' })).statusCode);
+      expect(statuses.slice(0, EMBED_RATE.max).every((s) => s === 403)).toBe(true);
+      expect(statuses[EMBED_RATE.max]).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('answers a CORS preflight for the token header', async () => {
