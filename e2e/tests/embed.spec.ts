@@ -83,15 +83,20 @@ test.describe('embedding on another site', () => {
     await signIn(request);
     const trend = await createEmbed(request, { widget: 'trend', kind: 'SIGNED', params: PARAMS, origins: [site.origin], expiresIn: 3600 });
     const map = await createEmbed(request, { widget: 'map', kind: 'PUBLIC', params: { ...PARAMS, grain: null }, origins: [site.origin] });
+    const kpi = await createEmbed(request, { widget: 'kpi', kind: 'PUBLIC', params: { ...PARAMS, grain: null }, origins: [] });
     expect(trend.snippet).toContain(`<script src="${baseURL}/embed.js" type="module"></script>`);
     site.set(
       `<!doctype html><html><head><meta charset="utf-8"><title>门户</title><style>h1{color:rgb(1,2,3)} .card{border:9px solid red}</style></head>
-       <body><h1>四川省人社门户</h1>${trend.snippet}<iframe id="map" src="${map.iframeUrl}" width="800" height="460"></iframe></body></html>`,
+       <body><h1>四川省人社门户</h1>${trend.snippet}
+       <hexie-chart widget="kpi" embed="${kpi.id}" lang="en" theme="dark" style="--hexie-accent: #123456"></hexie-chart><iframe id="map" src="${map.iframeUrl}" width="800" height="460"></iframe></body></html>`,
     );
     const answers = watchData(page);
     await page.goto(site.origin);
-    const element = page.locator('hexie-chart');
+    const element = page.locator('hexie-chart[widget="trend"]');
     const card = element.getByTestId('trend-chart');
+    // each element speaks its own language: the trend Chinese (default), the KPI English
+    await expect(card.locator('.card-title')).toContainText('发布岗位');
+    await expect(page.locator('hexie-chart[widget="kpi"]').getByTestId('kpi-widget')).toContainText('Jobs posted');
     await expect(card.locator('canvas').first()).toBeVisible();
     // shadow DOM: the portal's .card rule does not reach the chart, the chart's styles do not reach the page
     expect(await card.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('1px');

@@ -9,14 +9,16 @@ import zhCN from './i18n/zh-CN.json';
 import en from './i18n/en.json';
 import HexieChart from './embed/hexie-chart.ce.vue';
 
-const i18n = createI18n({
-  legacy: false,
-  locale: 'zh-CN',
-  fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
-  missingWarn: false,
-  fallbackWarn: false,
-});
+/** One i18n per element: two charts on a page may speak different languages (`lang`). */
+const newI18n = () =>
+  createI18n({
+    legacy: false,
+    locale: 'zh-CN',
+    fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': zhCN, en },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
 
 // base.css's variables are declared on :root, which a shadow root does not have
 const cardCss = baseCss.replace(/:root\s*{/, ':host {');
@@ -26,6 +28,7 @@ const element = defineCustomElement(
   Object.assign({}, component, { styles: [cardCss, echartsCss, ...(component.styles ?? [])] }) as typeof HexieChart,
   {
     configureApp(app) {
+      const i18n = newI18n();
       // the element's own root injects by key; the widgets inside it find the app's installed i18n
       app.provide(I18nInjectionKey, i18n);
       app.use(i18n);
