@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { passwordProblem } from './auth/password.js';
+import { parseEmbedKeys, type EmbedKey } from './modules/embed/embed.keys.js';
 
 /** The repository root, found from this file's place in packages/server/{src,dist}. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,6 +19,8 @@ export interface Config {
   adminPassword?: string;
   /** Behind a reverse proxy: its addresses (or true: any), whose X-Forwarded-For/-Proto give the client's IP and https. */
   trustProxy: boolean | string[];
+  /** Keys that sign embed tokens (HEXIE_EMBED_KEYS); undefined → generated into the data folder. */
+  embedKeys?: EmbedKey[];
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  let embedKeys: EmbedKey[] | undefined;
+  if (env.HEXIE_EMBED_KEYS?.trim()) {
+    const parsed = parseEmbedKeys(env.HEXIE_EMBED_KEYS.trim());
+    problems.push(...parsed.problems);
+    embedKeys = parsed.keys;
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -76,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail,
     adminPassword,
     trustProxy,
+    embedKeys,
   };
 }

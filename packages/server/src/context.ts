@@ -35,6 +35,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** What the HTTP layer offers resolvers (absent when the schema is run in-process). */
 export interface HttpHooks {
   ip: string;
+  /** The hub's own origin as the request reached it (https://hub.example), for links it hands out. */
+  origin?: string;
   userAgent?: string;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap.js';
 import { lockDataDir } from './db/lock.js';
 import { buildApp } from './http/app.js';
+import { loadEmbedKeys, useEmbedKeys } from './modules/embed/embed.keys.js';
 
 /** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
 function progress(line: string, final = false) {
@@ -18,6 +19,7 @@ async function main() {
   );
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   const orm = await bootstrapDatabase(config, progress);
+  useEmbedKeys(loadEmbedKeys(config.embedKeys, config.dataDir));
   const app = await buildApp({
     orm,
     webDist: config.webDist,

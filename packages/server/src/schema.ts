@@ -13,6 +13,7 @@ import { ObservationResolver } from './modules/observation/observation.resolver.
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
+import { EmbedResolver } from './modules/embed/embed.resolver.js';
 
 /** The one list of resolvers: used by the server and by the schema emitter. */
 export const resolvers = [
@@ -31,6 +32,7 @@ export const resolvers = [
   AuditResolver,
   ExtractResolver,
   IndicatorAlternativeResolver,
+  EmbedResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');

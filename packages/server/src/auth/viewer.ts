@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   readPending: { roles: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'], what: 'reading values that are not approved yet' },
   readHistory: { roles: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'], what: 'reading the audit history' },
   manageUsers: { roles: ['ADMIN'], what: 'managing users' },
+  manageEmbeds: { roles: ['ADMIN', 'ANALYST'], what: 'creating and revoking embeds of charts on other sites' },
   extractFigures: { roles: ['ADMIN', 'ANALYST'], what: 'reading figures out of reports and accepting them as published figures' },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Action = keyof typeof PERMISSIONS;

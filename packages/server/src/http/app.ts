@@ -13,6 +13,7 @@ import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
 import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
+import { registerEmbed, requestSerializer } from './embed.js';
 
 const FIGURE_COUNT = 'select (select count(*) from published_figure) + (select count(*) from target) as n';
 /** How often the count of published figures and targets is checked for re-pricing. */
@@ -35,7 +36,7 @@ export interface AppOptions {
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
 export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
+  const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
@@ -80,6 +81,14 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
 
   registerHealth(app, orm, burst);
+  registerEmbed(app, orm, webDist);
   await registerDashboard(app, webDist);
   return app;
+}
+
+/** The logger with request URLs redacted: an embed page's URL carries its token. */
+function redactedLogger(logger: AppOptions['logger']): AppOptions['logger'] {
+  if (!logger) return logger;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: requestSerializer as never } };
 }

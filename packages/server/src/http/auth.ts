@@ -28,6 +28,7 @@ export async function registerAuth(app: FastifyInstance, orm: Orm) {
 
   const hooks = (request: FastifyRequest, reply: FastifyReply): HttpHooks => ({
     ip: request.ip,
+    origin: `${request.protocol}://${request.host}`,
     userAgent: request.headers['user-agent'],
     setSessionCookie: (token, expiresAt) =>
       void reply.setCookie(SESSION_COOKIE, token, {

@@ -121,6 +121,12 @@ describe('TrendChart', () => {
     const link = new ApolloLink(
       (op) =>
         new Observable((sub) => {
+          // the 嵌入 button asks who is signed in: nobody here
+          if (op.operationName === 'MeRole') {
+            sub.next({ data: { me: null } } as never);
+            sub.complete();
+            return;
+          }
           requests.push(op.variables);
           sub.next({
             data: {
@@ -161,5 +167,6 @@ describe('TrendChart', () => {
       ['2024-Q2', 20, null, null],
     ]);
     expect(base.props('ariaDescription')).toContain('四川省');
+    expect(w.find('[data-action="embed"]').exists()).toBe(false); // anonymous: no 嵌入
   });
 });

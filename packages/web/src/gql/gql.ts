@@ -25,6 +25,8 @@ type Documents = {
     "\n  query RegionView($code: String!) {\n    region(code: $code) {\n      ...RegionCrumbs\n    }\n  }\n": typeof types.RegionViewDocument,
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": typeof types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": typeof types.TrendDocument,
+    "\n  query MeRole {\n    me {\n      role\n    }\n  }\n": typeof types.MeRoleDocument,
+    "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": typeof types.CreateEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": typeof types.EntryReportFragmentDoc,
     "\n  query EntryReport($region: String!, $period: String!) {\n    report(region: $region, period: $period) {\n      ...EntryReport\n    }\n  }\n": typeof types.EntryReportDocument,
     "\n  mutation SaveObservations($values: [ObservationInput!]!) {\n    saveObservations(values: $values) {\n      ...EntryReport\n    }\n  }\n": typeof types.SaveObservationsDocument,
@@ -66,6 +68,8 @@ const documents: Documents = {
     "\n  query RegionView($code: String!) {\n    region(code: $code) {\n      ...RegionCrumbs\n    }\n  }\n": types.RegionViewDocument,
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": types.TrendDocument,
+    "\n  query MeRole {\n    me {\n      role\n    }\n  }\n": types.MeRoleDocument,
+    "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": types.CreateEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": types.EntryReportFragmentDoc,
     "\n  query EntryReport($region: String!, $period: String!) {\n    report(region: $region, period: $period) {\n      ...EntryReport\n    }\n  }\n": types.EntryReportDocument,
     "\n  mutation SaveObservations($values: [ObservationInput!]!) {\n    saveObservations(values: $values) {\n      ...EntryReport\n    }\n  }\n": types.SaveObservationsDocument,
@@ -154,6 +158,14 @@ export function graphql(source: "\n  fragment RegionValueFields on RegionValue {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n"): (typeof documents)["\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeRole {\n    me {\n      role\n    }\n  }\n"): (typeof documents)["\n  query MeRole {\n    me {\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, type Rollup } from 'vite';
+import { describe, expect, it } from 'vitest';
+
+/** The issue's budget: embed.js with everything a trend chart needs, gzip. */
+const BUDGET = 200 * 1024;
+
+describe('embed.js size', () => {
+  it('with everything a trend needs stays within 200 KB gzip (the map loads only for maps)', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'hexie-embed-size-'));
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production'; // vitest sets "test", which would build Vue's development code
+    try {
+      const result = (await build({
+        configFile: new URL('../vite.embed.config.ts', import.meta.url).pathname,
+        mode: 'production',
+        logLevel: 'silent',
+        build: { outDir, emptyOutDir: true, write: false },
+      })) as Rollup.RollupOutput;
+      const chunks = new Map(result.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
+      const isMap = (c: Rollup.OutputChunk) =>
+        c.moduleIds.some((id) => id.endsWith('region-map.vue') || id.includes('echarts/lib/chart/map'));
+      // the entry, what it imports, and what it loads on demand, except the map's own chunks
+      const needed = new Set<string>();
+      const visit = (name: string) => {
+        const chunk = chunks.get(name);
+        if (!chunk || needed.has(name) || isMap(chunk)) return;
+        needed.add(name);
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+      };
+      visit('embed.js');
+      const sizes = [...needed].map((name) => ({ name, gzip: gzipSync(chunks.get(name)!.code, { level: 9 }).length }));
+      const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+      console.log(
+        `embed.js for a trend: ${(total / 1024).toFixed(1)} KB gzip`,
+        sizes.map((s) => `${s.name} ${(s.gzip / 1024).toFixed(1)} KB`).join(', '),
+      );
+      expect([...needed].some((n) => chunks.get(n)!.moduleIds.some((id) => id.includes('echarts/lib/chart/line')))).toBe(true);
+      expect([...chunks.values()].some(isMap)).toBe(true); // the map is there, in chunks of its own
+      expect(total).toBeLessThanOrEqual(BUDGET);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
