@@ -12,6 +12,7 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ObservationResolver } from './modules/observation/observation.resolver.js';
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
+import { SavedQueryResolver } from './modules/saved-query/saved-query.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
 
 /** The one list of resolvers: used by the server and by the schema emitter. */
@@ -31,6 +32,7 @@ export const resolvers = [
   AuditResolver,
   ExtractResolver,
   IndicatorAlternativeResolver,
+  SavedQueryResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');

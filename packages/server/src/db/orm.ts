@@ -12,6 +12,8 @@ import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { Report } from '../modules/report/report.entity.js';
 import { Session, User } from '../modules/user/user.entity.js';
 import { Migration20261122010000_source_text } from './migrations/Migration20261122010000_source_text.js';
+import { Migration20261122040000_saved_queries } from './migrations/Migration20261122040000_saved_queries.js';
+import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { checkStatement } from './guard.js';
 import { kyselyObservers } from './sql.js';
 
@@ -28,6 +30,7 @@ export const entities = [
   Session,
   Report,
   AuditEntry,
+  SavedQuery,
 ];
 
 export type Orm = MikroORM;
@@ -60,7 +63,7 @@ const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
   migrations: {
-    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance, Migration20261122010000_source_text],
+    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance, Migration20261122010000_source_text, Migration20261122040000_saved_queries],
     snapshot: false,
     transactional: true,
     silent: true,
