@@ -8,6 +8,7 @@ import { buildHexieSchema } from '../schema.js';
 import { hexieCostModel, loadCardinalities } from './cost.js';
 import { BurstLog, graphqlErrorFormatter, httpErrorHandler, unavailableStatusPlugin } from './errors.js';
 import { graphqlRoute } from './graphql-route.js';
+import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
 import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
@@ -60,6 +61,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {} }: Ap
   const graphql = fastifyApolloHandler(apollo, { context });
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
 
+  registerExport(app, context);
   registerHealth(app, orm, burst);
   await registerDashboard(app, webDist);
   return app;
