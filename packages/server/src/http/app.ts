@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
@@ -50,6 +51,8 @@ export async function buildApp({ orm, webDist, logger = false, limits = {} }: Ap
     formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
+      // its default loads from a CDN that intranets block: browsers go to /explorer (graphql-route.ts)
+      ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
