@@ -18,12 +18,12 @@ export class SavedQueryResolver {
   }
 
   @Mutation(() => SavedQueryNode, { description: 'Signed in: saves a new query, or overwrites one of yours (with `id`).' })
-  saveQuery(@Ctx() ctx: Context, @Arg('input', () => SavedQueryInput) input: SavedQueryInput) {
+  saveQuery(@Ctx() ctx: Context, @Arg('input', () => SavedQueryInput, { description: 'What to do; each field is described on the input type.' }) input: SavedQueryInput) {
     return new SavedQueryService(ctx).save(input);
   }
 
   @Mutation(() => Boolean, { description: 'Signed in: deletes one of your saved queries; false when there was none with that id.' })
-  deleteQuery(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteQuery(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The id, as the link or the list gives it.' }) id: string) {
     return new SavedQueryService(ctx).delete(id);
   }
 }

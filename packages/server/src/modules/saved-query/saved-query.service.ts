@@ -48,7 +48,7 @@ export class SavedQueryService {
   async save(input: SavedQueryInput): Promise<SavedQueryNode> {
     const user = this.ctx.viewer.requireUser();
     const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput('A saved query needs a name of 1 to 200 characters.', { field: 'name' });
+    if (!name || name.length > 128) throw badInput('A saved query needs a name of 1 to 128 characters.', { field: 'name' });
     if (input.query.length > MAX_QUERY_LENGTH) throw badInput(`The query is longer than ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
     try {
       parse(input.query);

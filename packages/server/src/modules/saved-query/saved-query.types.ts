@@ -8,7 +8,7 @@ export class SavedQueryNode {
   @Field(() => ID, { description: 'Random and URL-safe (22 characters); the link is `/explorer?saved=<id>`.' })
   id!: string;
 
-  @Field(() => String, { description: 'A short name, 1 to 200 characters.' })
+  @Field(() => String, { description: 'A short name, 1 to 128 characters.' })
   name!: string;
 
   @Field(() => String, { description: 'The GraphQL document, as written (at most 100,000 characters).' })
@@ -41,7 +41,7 @@ export class SavedQueryInput {
   @Field(() => ID, { nullable: true, description: 'The saved query to overwrite (yours); omit to create one.' })
   id?: string | null;
 
-  @Field(() => String, { description: '1 to 200 characters.' })
+  @Field(() => String, { description: '1 to 128 characters.' })
   name!: string;
 
   @Field(() => String, { description: 'A GraphQL document that parses; at most 100,000 characters.' })
