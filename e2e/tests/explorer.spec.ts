@@ -23,6 +23,15 @@ async function signIn(page: Page, role = 'ANALYST') {
   expect((await response.json()).errors).toBeUndefined();
 }
 
+/** Opens the saved-queries panel (GraphiQL remembers an open panel across reloads). */
+async function openSaved(page: Page) {
+  const panel = page.getByTestId('saved-queries');
+  await expect(page.getByRole('button', { name: /(Show|Hide) 保存的查询/ })).toBeVisible();
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: /Show 保存的查询/ }).click();
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
 /** Every request the page makes, to check that none leaves 127.0.0.1. */
 function recordRequests(page: Page): URL[] {
   const seen: URL[] = [];
@@ -45,8 +54,7 @@ test('the explorer runs a query with the signed-in user and no request leaves 12
   await expect(page.locator('.graphiql-response')).toContainText('四川省');
 
   // the same-origin cookie went along: the explorer's panel knows who is signed in
-  await page.getByRole('button', { name: /Show 保存的查询/ }).click();
-  await expect(page.getByTestId('saved-queries')).toContainText('ANALYST');
+  await expect(await openSaved(page)).toContainText('ANALYST');
 
   const hosts = new Set(requests.filter((u) => u.protocol.startsWith('http')).map((u) => u.hostname));
   expect([...hosts]).toEqual(['127.0.0.1']);
@@ -63,8 +71,7 @@ test('GET /graphql in a browser leads to the explorer', async ({ page }) => {
 test('a saved query survives a reload, and opens for another user in scope by its link', async ({ page, browser, baseURL }) => {
   await signIn(page);
   await page.goto('/explorer');
-  await page.getByRole('button', { name: /Show 保存的查询/ }).click();
-  const panel = page.getByTestId('saved-queries');
+  const panel = await openSaved(page);
   const name = `岗位查询 ${Date.now()}`;
   await panel.getByLabel('query name').fill(name);
   await panel.getByRole('checkbox').check();
@@ -72,7 +79,7 @@ test('a saved query survives a reload, and opens for another user in scope by it
   await expect(panel.getByRole('status')).toContainText(name);
 
   await page.reload();
-  await page.getByRole('button', { name: /Show 保存的查询/ }).click();
+  await openSaved(page);
   const item = page.getByTestId('saved-query').filter({ hasText: name });
   await expect(item).toBeVisible();
 
