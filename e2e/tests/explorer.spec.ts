@@ -46,10 +46,14 @@ test('the explorer runs a query with the signed-in user and no request leaves 12
   await expect(page.locator('.graphiql-container')).toBeVisible();
   // the first example tab asks for 四川's jobs posted in 2024
   await expect(page.locator('.graphiql-query-editor')).toContainText('JobsPostedSichuan2024');
-  const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('JobsPostedSichuan2024'));
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('JobsPostedSichuan2024'),
+  );
   await page.locator('.graphiql-execute-button').click();
   const body = await (await answer).json();
-  const expected = await gql(`{ series(indicator: "jobs_posted", region: "510000", from: "2024-01", to: "2024-12", grain: MONTH) { total } }`);
+  const expected = await gql(
+    `{ series(indicator: "jobs_posted", region: "510000", from: "2024-01", to: "2024-12", grain: MONTH) { total } }`,
+  );
   expect(body.data.series.total).toBe(expected.series.total);
   await expect(page.locator('.graphiql-response')).toContainText('四川省');
 

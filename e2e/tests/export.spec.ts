@@ -80,7 +80,12 @@ test('GET /api/export gives scripts the same series as /graphql, as CSV and as X
   expect(csv.status()).toBe(200);
   const bytes = await csv.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
+  const lines = bytes
+    .toString('utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
   expect(lines[0].slice(0, 6)).toEqual(['indicator', 'indicator_name', 'region', 'region_name', 'period', 'value']);
   expect(lines.slice(1).map((l) => [l[4], Number(l[5])])).toEqual(expected);
 

@@ -13,7 +13,10 @@ describe('the committed contract', () => {
     const query = (await buildHexieSchema()).getQueryType()!.getFields();
     const signature = (name: string) => {
       const field = query[name];
-      return `${name}(${[...field.args].sort((a, b) => a.name.localeCompare(b.name)).map((a) => `${a.name}: ${a.type}`).join(', ')}): ${field.type}`;
+      return `${name}(${[...field.args]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((a) => `${a.name}: ${a.type}`)
+        .join(', ')}): ${field.type}`;
     };
     expect(['series', 'breakdown', 'regions', 'indicators'].map(signature)).toEqual([
       'series(from: String!, grain: Grain!, indicator: String!, region: String!, to: String!): Series!',
@@ -29,7 +32,14 @@ describe('the committed contract', () => {
 
   it('has no string-typed closed sets left without an enum beside them', async () => {
     const sdl = readFileSync(schemaFile, 'utf8');
-    for (const field of ['rule: Aggregation!', 'cadence: Frequency!', 'precision: FigureQualifier!', 'coverage: FigureScope!', 'status: ReportStatus!', 'role: Role!'])
+    for (const field of [
+      'rule: Aggregation!',
+      'cadence: Frequency!',
+      'precision: FigureQualifier!',
+      'coverage: FigureScope!',
+      'status: ReportStatus!',
+      'role: Role!',
+    ])
       expect(sdl).toContain(field);
     for (const old of ['aggregation', 'frequency', 'qualifier', 'scope'])
       for (const line of sdl.split('\n').filter((l) => new RegExp(`^  ${old}: String!`).test(l))) expect(line).toMatch(/@deprecated/);
@@ -45,7 +55,8 @@ function undescribed(schema: GraphQLSchema): string[] {
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
-        for (const arg of 'args' in field ? field.args : []) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of 'args' in field ? field.args : [])
+          if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     if (isEnumType(type)) for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);

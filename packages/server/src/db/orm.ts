@@ -63,7 +63,12 @@ const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
   migrations: {
-    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance, Migration20261122010000_source_text, Migration20261122040000_saved_queries],
+    migrationsList: [
+      Migration20261121000000_initial,
+      Migration20261122000000_governance,
+      Migration20261122010000_source_text,
+      Migration20261122040000_saved_queries,
+    ],
     snapshot: false,
     transactional: true,
     silent: true,

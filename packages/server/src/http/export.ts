@@ -6,7 +6,17 @@ import type { SeriesResult } from '../modules/aggregate/aggregate.service.js';
 import { errorBody } from './errors.js';
 
 /** The columns of an export, the same in CSV and XLSX (and as the dashboard's trend download). */
-export const EXPORT_COLUMNS = ['indicator', 'indicator_name', 'region', 'region_name', 'period', 'value', 'previous', 'yoy_percent', 'unit'] as const;
+export const EXPORT_COLUMNS = [
+  'indicator',
+  'indicator_name',
+  'region',
+  'region_name',
+  'period',
+  'value',
+  'previous',
+  'yoy_percent',
+  'unit',
+] as const;
 
 const GRAINS: readonly Grain[] = ['MONTH', 'QUARTER', 'YEAR'];
 const FORMATS = ['csv', 'xlsx'] as const;
@@ -63,11 +73,16 @@ export function registerExport(app: FastifyInstance, context: (request: FastifyR
     const query = request.query as Record<string, string | string[] | undefined>;
     const one = (name: string) => (Array.isArray(query[name]) ? undefined : (query[name] as string | undefined)?.trim());
     for (const name of Object.keys(query)) {
-      if (![...REQUIRED, 'grain', 'format'].includes(name)) return bad(reply, `Unknown parameter "${name.slice(0, 40)}": use indicator, region, from, to, grain and format.`);
+      if (![...REQUIRED, 'grain', 'format'].includes(name))
+        return bad(reply, `Unknown parameter "${name.slice(0, 40)}": use indicator, region, from, to, grain and format.`);
       if (Array.isArray(query[name])) return bad(reply, `Give "${name}" once.`);
     }
     const missing = REQUIRED.filter((name) => !one(name));
-    if (missing.length) return bad(reply, `Missing ${missing.join(', ')}: e.g. /api/export?indicator=jobs_posted&region=510000&from=2024-01&to=2024-12&grain=MONTH&format=csv`);
+    if (missing.length)
+      return bad(
+        reply,
+        `Missing ${missing.join(', ')}: e.g. /api/export?indicator=jobs_posted&region=510000&from=2024-01&to=2024-12&grain=MONTH&format=csv`,
+      );
     const grain = (one('grain') ?? 'MONTH').toUpperCase() as Grain;
     if (!GRAINS.includes(grain)) return bad(reply, `grain must be ${GRAINS.join(', ')}; got "${one('grain')!.slice(0, 20)}".`);
     const format = (one('format') ?? 'csv').toLowerCase() as (typeof FORMATS)[number];
@@ -80,7 +95,10 @@ export function registerExport(app: FastifyInstance, context: (request: FastifyR
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions?.code && !error.originalError) {
         const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : error.extensions.code === 'FORBIDDEN' ? 403 : 400;
-        return reply.code(status).type('application/json; charset=utf-8').send(errorBody(error.message, String(error.extensions.code)));
+        return reply
+          .code(status)
+          .type('application/json; charset=utf-8')
+          .send(errorBody(error.message, String(error.extensions.code)));
       }
       throw error;
     }

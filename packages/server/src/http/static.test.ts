@@ -22,7 +22,10 @@ describe('HTTP surface: headers, compression, caching of the dashboard', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>');
     writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), script);
-    writeFileSync(path.join(dist, 'explorer.html'), '<!doctype html><title>explorer</title><script type="module" src="/assets/explorer-QwE456.js"></script>');
+    writeFileSync(
+      path.join(dist, 'explorer.html'),
+      '<!doctype html><title>explorer</title><script type="module" src="/assets/explorer-QwE456.js"></script>',
+    );
     writeFileSync(path.join(dist, 'assets', 'index-AbC123.css'), 'body{color:red}'.repeat(200));
     writeFileSync(path.join(dist, 'assets', '100000-XyZ789.json'), geojson);
     db = await createTestDatabase('pglite');

@@ -12,7 +12,11 @@ import { generateDemoData } from './demo-data.js';
  * prefectures by their size. Expectations come from the census (the data file, and three Sichuan
  * prefectures' figures from Sichuan's 7th census bulletin), never from the generator.
  */
-const census = parseCsv(readFileSync(dataFile('census-2020.csv'), 'utf8')).map((r) => ({ code: r.code, name: r.name, population: Number(r.population) }));
+const census = parseCsv(readFileSync(dataFile('census-2020.csv'), 'utf8')).map((r) => ({
+  code: r.code,
+  name: r.name,
+  population: Number(r.population),
+}));
 /** 四川省第七次全国人口普查公报（第二号）: resident population by prefecture. */
 const SICHUAN_PREFECTURES = { '510700': 4_868_243 /* 绵阳市 */, '513300': 1_107_431 /* 甘孜州 */, '513200': 822_587 /* 阿坝州 */ };
 
@@ -40,7 +44,8 @@ function totals2024(groupOf: (county: string) => string | null): Map<string, num
   });
   return out;
 }
-const rank = (sizes: Map<string, number>, code: string) => [...sizes.entries()].sort((a, b) => b[1] - a[1]).findIndex(([c]) => c === code) + 1;
+const rank = (sizes: Map<string, number>, code: string) =>
+  [...sizes.entries()].sort((a, b) => b[1] - a[1]).findIndex(([c]) => c === code) + 1;
 
 describe('demo data looks like China', () => {
   it('names the census it uses: 31 provinces, 1,409,778,724 residents (1,411,778,724 with 2 million servicemen)', () => {
@@ -61,13 +66,21 @@ describe('demo data looks like China', () => {
     const d2 = census.reduce((s, c) => s + (rank(byProvince, c.code) - rank(byPopulation, c.code)) ** 2, 0);
     expect(1 - (6 * d2) / (n * (n * n - 1))).toBeGreaterThan(0.95);
     // The top five by population are the top five by jobs posted.
-    const top = (m: Map<string, number>) => new Set([...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c]) => c));
+    const top = (m: Map<string, number>) =>
+      new Set(
+        [...m.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([c]) => c),
+      );
     expect(top(byProvince)).toEqual(top(byPopulation));
   });
 
   it('in Sichuan, 绵阳 out-ranks 甘孜 and 阿坝 as in the census', () => {
     const byPrefecture = totals2024((c) => (c.startsWith('51') ? parent.get(c)! : null));
-    const expected = Object.entries(SICHUAN_PREFECTURES).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    const expected = Object.entries(SICHUAN_PREFECTURES)
+      .sort((a, b) => b[1] - a[1])
+      .map(([c]) => c);
     const actual = Object.keys(SICHUAN_PREFECTURES).sort((a, b) => byPrefecture.get(b)! - byPrefecture.get(a)!);
     expect(actual).toEqual(expected);
     expect(byPrefecture.get('510700')! / byPrefecture.get('513300')!).toBeGreaterThan(1.5);

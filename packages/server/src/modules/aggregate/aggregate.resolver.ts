@@ -11,10 +11,12 @@ export class AggregateResolver {
   series(
     @Ctx() { aggregate }: Context,
     @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
     @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
     @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
-    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' }) grain: GrainEnum,
+    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' })
+    grain: GrainEnum,
   ) {
     return aggregate.series(indicator, region, from, to, grain);
   }
@@ -23,7 +25,8 @@ export class AggregateResolver {
   breakdown(
     @Ctx() { aggregate }: Context,
     @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
     @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
     @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
   ) {

@@ -32,7 +32,9 @@ export class SeriesPointNode {
   yoy!: number | null;
 }
 
-@ObjectType('Series', { description: 'An indicator for a region over a period range: the total and one point per bucket. Approved data only.' })
+@ObjectType('Series', {
+  description: 'An indicator for a region over a period range: the total and one point per bucket. Approved data only.',
+})
 export class SeriesNode {
   @Field(() => IndicatorNode, { description: 'The indicator of the series.' })
   indicator!: IndicatorNode;
@@ -70,7 +72,10 @@ export class RegionValueNode {
   @Field(() => RegionNode, { description: 'The child region.' })
   region!: RegionNode;
 
-  @Field(() => Float, { nullable: true, description: 'The indicator aggregated over the range for this region (its unit is the indicator’s); null when no data.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The indicator aggregated over the range for this region (its unit is the indicator’s); null when no data.',
+  })
   value!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why the value is null, when the reason is known.' })

@@ -13,9 +13,11 @@ export class AuditResolver {
   @Query(() => [AuditEntryNode], { description: 'Every change of one value, oldest first. For users whose scope covers the region.' })
   async observationHistory(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
     @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' }) period: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
   ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
     const found = ctx.catalog.byCode.get(indicator) ?? null;
@@ -30,7 +32,13 @@ export class AuditResolver {
   @Query(() => [AuditEntryNode], {
     description: 'Every change of a report: its values and its status, oldest first. For users whose scope covers the region.',
   })
-  reportHistory(@Ctx() ctx: Context, @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string, @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' }) period: string) {
+  reportHistory(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+  ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readHistory');
     return ctx.em.find(AuditEntry, { regionCode: key.regionCode, period: key.period.label }, { orderBy: { id: 'asc' } });
   }
@@ -45,7 +53,10 @@ export class AuditResolver {
     return entry.indicatorId === null ? null : (catalog.byId.get(entry.indicatorId) ?? null);
   }
 
-  @FieldResolver(() => UserNode, { nullable: true, description: 'Who made the change; null for the demo load or a change made outside Hexie.' })
+  @FieldResolver(() => UserNode, {
+    nullable: true,
+    description: 'Who made the change; null for the demo load or a change made outside Hexie.',
+  })
   user(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
     return entry.userId === null ? null : loaders.user.load(entry.userId);
   }

@@ -36,7 +36,14 @@ export class IndicatorResolver {
   }
 
   @Query(() => [IndicatorNode], { description: 'The indicator catalog, optionally one category, in catalog order.' })
-  async indicators(@Ctx() { catalog }: Context, @Arg('category', () => String, { nullable: true, description: 'Category code, e.g. employment_services; all categories when left out.' }) category?: string | null) {
+  async indicators(
+    @Ctx() { catalog }: Context,
+    @Arg('category', () => String, {
+      nullable: true,
+      description: 'Category code, e.g. employment_services; all categories when left out.',
+    })
+    category?: string | null,
+  ) {
     if (category && !CATEGORIES.some((c) => c.code === category)) {
       throw badInput(`Unknown category "${category}". Valid categories: ${CATEGORIES.map((c) => c.code).join(', ')}.`);
     }
@@ -85,10 +92,12 @@ export class IndicatorResolver {
   series(
     @Root() indicator: IndicatorNode,
     @Ctx() { aggregate }: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
     @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
     @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
-    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' }) grain: GrainEnum,
+    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' })
+    grain: GrainEnum,
   ) {
     return aggregate.series(indicator.code, region, from, to, grain);
   }
@@ -97,7 +106,8 @@ export class IndicatorResolver {
   breakdown(
     @Root() indicator: IndicatorNode,
     @Ctx() { aggregate }: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
     @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
     @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
   ) {

@@ -53,13 +53,11 @@ export class IndicatorNode {
   })
   aggregation!: Aggregation;
 
-
   @Field(() => String, {
     description: 'monthly or annual reporting.',
     deprecationReason: 'Use `cadence` (the Frequency enum); this lower-case text stays for old clients.',
   })
   frequency!: Frequency;
-
 
   @Field(() => RegionLevelEnum, { description: 'The level data is reported at; coarser levels are roll-ups, finer ones have no value.' })
   reportingLevel!: RegionLevel;

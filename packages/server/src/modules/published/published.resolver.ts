@@ -99,8 +99,13 @@ export class PublishedFigureResolver {
   @Query(() => [PublishedFigureNode], { description: 'Published figures of a region (and the regions below it) and/or an indicator.' })
   async publishedFigures(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { nullable: true, description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region?: string | null,
-    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator?: string | null,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' })
+    indicator?: string | null,
   ) {
     return ctx.em.find(PublishedFigure, await figureFilter(ctx, region, indicator), { orderBy: { id: 'asc' } });
   }
@@ -128,8 +133,13 @@ export class TargetResolver {
   @Query(() => [TargetNode], { description: 'Targets of a region (and the regions below it) and/or an indicator.' })
   async targets(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { nullable: true, description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' }) region?: string | null,
-    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator?: string | null,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' })
+    indicator?: string | null,
   ) {
     return ctx.em.find(Target, await figureFilter(ctx, region, indicator), { orderBy: { id: 'asc' } });
   }

@@ -11,14 +11,18 @@ export class SavedQueryResolver {
   }
 
   @Query(() => SavedQueryNode, {
-    description: 'Signed in: one saved query by id — yours, or one shared by a user whose scope overlaps yours (NOT_FOUND, FORBIDDEN otherwise).',
+    description:
+      'Signed in: one saved query by id — yours, or one shared by a user whose scope overlaps yours (NOT_FOUND, FORBIDDEN otherwise).',
   })
   savedQuery(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The id from its link.' }) id: string) {
     return new SavedQueryService(ctx).get(id);
   }
 
   @Mutation(() => SavedQueryNode, { description: 'Signed in: saves a new query, or overwrites one of yours (with `id`).' })
-  saveQuery(@Ctx() ctx: Context, @Arg('input', () => SavedQueryInput, { description: 'What to do; each field is described on the input type.' }) input: SavedQueryInput) {
+  saveQuery(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SavedQueryInput, { description: 'What to do; each field is described on the input type.' }) input: SavedQueryInput,
+  ) {
     return new SavedQueryService(ctx).save(input);
   }
 

@@ -49,7 +49,8 @@ export class SavedQueryService {
     const user = this.ctx.viewer.requireUser();
     const name = input.name.trim();
     if (!name || name.length > 128) throw badInput('A saved query needs a name of 1 to 128 characters.', { field: 'name' });
-    if (input.query.length > MAX_QUERY_LENGTH) throw badInput(`The query is longer than ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
+    if (input.query.length > MAX_QUERY_LENGTH)
+      throw badInput(`The query is longer than ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
     try {
       parse(input.query);
     } catch (error) {
@@ -63,8 +64,10 @@ export class SavedQueryService {
       } catch {
         throw badInput('The variables are not JSON.', { field: 'variables' });
       }
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badInput('The variables must be a JSON object.', { field: 'variables' });
-      if (variables.length > MAX_QUERY_LENGTH) throw badInput(`The variables are longer than ${MAX_QUERY_LENGTH} characters.`, { field: 'variables' });
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw badInput('The variables must be a JSON object.', { field: 'variables' });
+      if (variables.length > MAX_QUERY_LENGTH)
+        throw badInput(`The variables are longer than ${MAX_QUERY_LENGTH} characters.`, { field: 'variables' });
     }
     const em = this.ctx.em;
     let row: SavedQuery;

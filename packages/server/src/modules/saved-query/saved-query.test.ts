@@ -18,7 +18,8 @@ describe.each(vendors)('saved queries on $vendor', ({ vendor }) => {
     const result = await db.query(source, variables, { token });
     return result as { data?: any; errors?: readonly { message: string; extensions?: any }[] };
   };
-  const codeOf = (result: { errors?: readonly { extensions?: any }[] }) => (result.errors?.length ? result.errors[0].extensions?.code : 'ok');
+  const codeOf = (result: { errors?: readonly { extensions?: any }[] }) =>
+    result.errors?.length ? result.errors[0].extensions?.code : 'ok';
 
   beforeAll(async () => {
     db = await createTestDatabase(vendor);
@@ -34,8 +35,18 @@ describe.each(vendors)('saved queries on $vendor', ({ vendor }) => {
     expect(saved.errors).toBeUndefined();
     const { id } = saved.data.saveQuery;
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(saved.data.saveQuery).toMatchObject({ name: '四川招聘', query: QUERY, shared: false, mine: true, link: `/explorer?saved=${id}` });
-    const [row] = await rawQuery<{ name: string; query: string; variables: string }>(db, 'select name, query, variables from saved_query where id = ?', [id]);
+    expect(saved.data.saveQuery).toMatchObject({
+      name: '四川招聘',
+      query: QUERY,
+      shared: false,
+      mine: true,
+      link: `/explorer?saved=${id}`,
+    });
+    const [row] = await rawQuery<{ name: string; query: string; variables: string }>(
+      db,
+      'select name, query, variables from saved_query where id = ?',
+      [id],
+    );
     expect(row).toEqual({ name: '四川招聘', query: QUERY, variables: '{"region":"510000"}' });
 
     expect((await run(LIST, {}, sichuan)).data.savedQueries).toEqual([{ id, name: '四川招聘', shared: false }]);

@@ -41,7 +41,9 @@ export class UserNode {
   description: 'A sign-in: send the token as "Authorization: Bearer <token>"; the dashboard uses a cookie instead.',
 })
 export class SessionNode {
-  @Field(() => String, { description: 'Bearer token for `Authorization: Bearer …` (the browser also gets it as an HttpOnly cookie). Keep it secret.' })
+  @Field(() => String, {
+    description: 'Bearer token for `Authorization: Bearer …` (the browser also gets it as an HttpOnly cookie). Keep it secret.',
+  })
   token!: string;
 
   @Field(() => GraphQLISODateTime, { description: 'When the session ends.' })
