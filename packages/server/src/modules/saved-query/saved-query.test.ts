@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../http/app.js';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../test/databases.js';
 
 const SAVE = `mutation ($input: SavedQueryInput!) { saveQuery(input: $input) { id name query variables shared mine link ownerName } }`;
@@ -91,5 +92,27 @@ describe.each(vendors)('saved queries on $vendor', ({ vendor }) => {
     expect(codeOf(await run(SAVE, { input: { name: '  ', query: QUERY } }, sichuan))).toBe('BAD_USER_INPUT');
     expect(codeOf(await run(SAVE, { input: { name: 'x', query: QUERY, variables: '[1]' } }, sichuan))).toBe('BAD_USER_INPUT');
     expect(codeOf(await run(SAVE, { input: { name: 'x', query: QUERY, variables: '{oops' } }, sichuan))).toBe('BAD_USER_INPUT');
+  });
+
+  it('is never answered from the response cache after a change (over HTTP)', async () => {
+    const app = await buildApp({ orm: db.orm });
+    try {
+      const post = async (query: string, variables: Record<string, unknown> = {}) =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/graphql',
+            headers: { authorization: `Bearer ${guangdong}` },
+            payload: { query, variables },
+          })
+        ).json();
+      expect((await post(LIST)).data.savedQueries).toEqual([]);
+      const { id } = (await post(SAVE, { input: { name: '广东', query: QUERY } })).data.saveQuery;
+      expect((await post(LIST)).data.savedQueries).toEqual([{ id, name: '广东', shared: false }]);
+      await post(DELETE, { id });
+      expect((await post(LIST)).data.savedQueries).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 });
