@@ -40,7 +40,7 @@ describe.each(vendors)('GET /api/export on $vendor', ({ vendor }) => {
     expected = new Map(rows.map((r) => [r.month, Number(r.total)]));
     token = await db.signIn('VIEWER', '510000');
     app = await buildApp({ orm: db.orm });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await db?.close();
