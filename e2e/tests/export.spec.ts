@@ -1,4 +1,4 @@
-import { test, expect, BREAKDOWN, chartReady, INDICATORS_OF } from './fixtures';
+import { test, expect, BREAKDOWN, chartReady, INDICATORS_OF, SERIES_TOTAL } from './fixtures';
 
 async function read(download: import('@playwright/test').Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -97,4 +97,22 @@ test('GET /api/export gives scripts the same series as /graphql, as CSV and as X
   const bad = await request.get('/api/export?indicator=jobs_posted&region=510000&from=2024-01&to=2024-12&grain=WEEK');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).errors[0].message).toMatch(/grain must be/);
+});
+
+test('tables download too: the indicator page’s series table as XLSX equals /graphql', async ({ page, gql }) => {
+  await page.goto('/indicator/jobs_posted?region=510000&period=2024');
+  const card = page.getByTestId('series-table');
+  await expect(card.locator('tbody tr').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await card.locator('[data-action=xlsx]').click();
+  const [header, ...rows] = await xlsxRows(await read(await download));
+  expect(header[0]).toBe('期间');
+  const periods = rows.map((r) => String(r[0]));
+  const grain = periods[0].includes('Q') ? 'QUARTER' : periods[0].length === 4 ? 'YEAR' : 'MONTH';
+  const from =
+    grain === 'QUARTER' ? `${periods[0].slice(0, 4)}-${String(Number(periods[0].slice(6)) * 3 - 2).padStart(2, '0')}` : periods[0];
+  const last = periods[periods.length - 1];
+  const to = grain === 'QUARTER' ? `${last.slice(0, 4)}-${String(Number(last.slice(6)) * 3).padStart(2, '0')}` : last;
+  const { series } = await gql(SERIES_TOTAL, { indicator: 'jobs_posted', region: '510000', from, to, grain });
+  expect(rows.map((r) => [String(r[0]), r[1]])).toEqual(series.points.map((p: { period: string; value: number }) => [p.period, p.value]));
 });
