@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import type { Em } from '../db/orm.js';
 import { GRAIN_MONTHS, parseRange, type Grain } from '../modules/aggregate/period.js';
+import { MAX_SAVED_PER_USER } from '../modules/saved-query/saved-query.service.js';
 
 /**
  * What an answer costs, estimated before it is computed: every field counts 1, a field that runs its
@@ -235,6 +236,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observations': ({ args }) => (typeof args.limit === 'number' ? args.limit : 1000),
       'Query.observationHistory': () => MAX_LISTED.history,
       'Query.reportHistory': () => MAX_LISTED.history,
+      'Query.savedQueries': () => MAX_SAVED_PER_USER,
       'Report.entries': () => sizes.indicators,
       'Mutation.saveObservations': ({ args }) => (Array.isArray(args.values) ? args.values.length : 1),
       // about one figure per 20 characters of report text (the seeds: one per 400)
@@ -254,6 +256,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.reports': ENTITY_COST,
       'Query.observationHistory': ENTITY_COST,
       'Query.reportHistory': ENTITY_COST,
+      'Query.savedQueries': ENTITY_COST,
     },
     weights: {
       'Query.regions': SQL_COST,
@@ -278,6 +281,8 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observationHistory': SQL_COST,
       'Query.reportHistory': SQL_COST,
       'Query.users': SQL_COST,
+      'Query.savedQueries': SQL_COST,
+      'Query.savedQuery': 2 * SQL_COST, // the query and, when shared, its owner
     },
   };
 }

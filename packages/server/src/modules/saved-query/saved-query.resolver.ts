@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { SavedQueryService } from './saved-query.service.js';
 import { SavedQueryInput, SavedQueryNode } from './saved-query.types.js';
@@ -14,7 +14,7 @@ export class SavedQueryResolver {
     description:
       'Signed in: one saved query by id — yours, or one shared by a user whose scope overlaps yours (NOT_FOUND, FORBIDDEN otherwise).',
   })
-  savedQuery(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The id from its link.' }) id: string) {
+  savedQuery(@Ctx() ctx: Context, @Arg('id', () => String, { description: 'The id from its link.' }) id: string) {
     return new SavedQueryService(ctx).get(id);
   }
 
@@ -27,7 +27,7 @@ export class SavedQueryResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Signed in: deletes one of your saved queries; false when there was none with that id.' })
-  deleteQuery(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The id, as the link or the list gives it.' }) id: string) {
+  deleteQuery(@Ctx() ctx: Context, @Arg('id', () => String, { description: 'The id, as the link or the list gives it.' }) id: string) {
     return new SavedQueryService(ctx).delete(id);
   }
 }

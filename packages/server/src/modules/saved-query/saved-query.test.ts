@@ -4,8 +4,8 @@ import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../
 
 const SAVE = `mutation ($input: SavedQueryInput!) { saveQuery(input: $input) { id name query variables shared mine link ownerName } }`;
 const LIST = `{ savedQueries { id name shared } }`;
-const ONE = `query ($id: ID!) { savedQuery(id: $id) { id name query variables mine ownerName } }`;
-const DELETE = `mutation ($id: ID!) { deleteQuery(id: $id) }`;
+const ONE = `query ($id: String!) { savedQuery(id: $id) { id name query variables mine ownerName } }`;
+const DELETE = `mutation ($id: String!) { deleteQuery(id: $id) }`;
 const QUERY = '{ indicators { code } }';
 
 describe.each(vendors)('saved queries on $vendor', ({ vendor }) => {

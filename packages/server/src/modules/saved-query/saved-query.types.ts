@@ -38,7 +38,7 @@ export class SavedQueryNode {
 
 @InputType('SavedQueryInput', { description: 'A query to save: without `id` a new one, with `id` a change to one of yours.' })
 export class SavedQueryInput {
-  @Field(() => ID, { nullable: true, description: 'The saved query to overwrite (yours); omit to create one.' })
+  @Field(() => String, { nullable: true, description: 'The saved query to overwrite (yours); omit to create one.' })
   id?: string | null;
 
   @Field(() => String, { description: '1 to 128 characters.' })

@@ -30,10 +30,10 @@ export const api = {
     gql('mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', { email, password }),
   list: () => gql<{ savedQueries: SavedQuery[] }>(`{ savedQueries { ${FIELDS} } }`).then((d) => d.savedQueries),
   get: (id: string) =>
-    gql<{ savedQuery: SavedQuery }>(`query ($id: ID!) { savedQuery(id: $id) { ${FIELDS} } }`, { id }).then((d) => d.savedQuery),
+    gql<{ savedQuery: SavedQuery }>(`query ($id: String!) { savedQuery(id: $id) { ${FIELDS} } }`, { id }).then((d) => d.savedQuery),
   save: (input: { id?: string; name: string; query: string; variables?: string | null; shared: boolean }) =>
     gql<{ saveQuery: SavedQuery }>(`mutation ($input: SavedQueryInput!) { saveQuery(input: $input) { ${FIELDS} } }`, { input }).then(
       (d) => d.saveQuery,
     ),
-  remove: (id: string) => gql<{ deleteQuery: boolean }>('mutation ($id: ID!) { deleteQuery(id: $id) }', { id }),
+  remove: (id: string) => gql<{ deleteQuery: boolean }>('mutation ($id: String!) { deleteQuery(id: $id) }', { id }),
 };
