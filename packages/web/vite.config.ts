@@ -21,6 +21,7 @@ export default defineConfig({
       '/graphql': { target: api, changeOrigin: true },
       '/readyz': { target: api },
       '/healthz': { target: api },
+      '/api': { target: api },
     },
   },
   build: {
@@ -28,6 +29,8 @@ export default defineConfig({
     // the GeoJSON files are fetched on demand as plain assets
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 900,
+    // the GraphQL explorer (GraphiQL + Monaco) is its own page: the dashboard's first load never includes it
+    rollupOptions: { input: { main: 'index.html', explorer: 'explorer.html' } },
   },
   test: {
     environment: 'happy-dom',

@@ -12,6 +12,7 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ObservationResolver } from './modules/observation/observation.resolver.js';
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
+import { SavedQueryResolver } from './modules/saved-query/saved-query.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
 import { EmbedResolver } from './modules/embed/embed.resolver.js';
 
@@ -33,15 +34,21 @@ export const resolvers = [
   ExtractResolver,
   IndicatorAlternativeResolver,
   EmbedResolver,
+  SavedQueryResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');
 
 /** Builds the executable schema; needs no database. */
-export function buildHexieSchema(options: { emit?: boolean } = {}) {
-  return buildSchema({
+export async function buildHexieSchema(options: { emit?: boolean } = {}) {
+  const schema = await buildSchema({
     resolvers,
     validate: false,
     emitSchemaFile: options.emit ? { path: schemaFile, sortedSchema: true } : false,
   });
+  schema.getQueryType()!.description =
+    'Reading: approved data for everyone; pending values, history and administration for signed-in users in their scope. Region codes are six-digit GB/T 2260 codes; periods are YYYY-MM (YYYY for annual indicators).';
+  schema.getMutationType()!.description =
+    'Writing: sign-in, data entry and approval, users, accepted report figures and saved queries — each for the roles named in its description, inside the user’s region scope.';
+  return schema;
 }

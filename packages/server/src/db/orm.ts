@@ -14,6 +14,8 @@ import { Session, User } from '../modules/user/user.entity.js';
 import { Migration20261122010000_source_text } from './migrations/Migration20261122010000_source_text.js';
 import { Migration20261122030000_embeds } from './migrations/Migration20261122030000_embeds.js';
 import { Embed } from '../modules/embed/embed.entity.js';
+import { Migration20261122040000_saved_queries } from './migrations/Migration20261122040000_saved_queries.js';
+import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { checkStatement } from './guard.js';
 import { kyselyObservers } from './sql.js';
 
@@ -31,6 +33,7 @@ export const entities = [
   Report,
   AuditEntry,
   Embed,
+  SavedQuery,
 ];
 
 export type Orm = MikroORM;
@@ -68,6 +71,7 @@ const common = (options: DatabaseOptions) => ({
       Migration20261122000000_governance,
       Migration20261122010000_source_text,
       Migration20261122030000_embeds,
+      Migration20261122040000_saved_queries,
     ],
     snapshot: false,
     transactional: true,

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
@@ -8,6 +9,7 @@ import { buildHexieSchema } from '../schema.js';
 import { hexieCostModel, loadCardinalities } from './cost.js';
 import { BurstLog, graphqlErrorFormatter, httpErrorHandler, unavailableStatusPlugin } from './errors.js';
 import { graphqlRoute } from './graphql-route.js';
+import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
 import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
@@ -69,6 +71,8 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
     formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
+      // its default loads from a CDN that intranets block: browsers go to /explorer (graphql-route.ts)
+      ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
@@ -80,6 +84,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   const graphql = fastifyApolloHandler(apollo, { context });
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
 
+  registerExport(app, context);
   registerHealth(app, orm, burst);
   registerEmbed(app, orm, webDist);
   await registerDashboard(app, webDist);

@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import type { Em } from '../db/orm.js';
 import { GRAIN_MONTHS, parseRange, type Grain } from '../modules/aggregate/period.js';
+import { MAX_SAVED_PER_USER } from '../modules/saved-query/saved-query.service.js';
 
 /**
  * What an answer costs, estimated before it is computed: every field counts 1, a field that runs its
@@ -235,6 +236,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observations': ({ args }) => (typeof args.limit === 'number' ? args.limit : 1000),
       'Query.observationHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
       'Query.reportHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
+      'Query.savedQueries': () => MAX_SAVED_PER_USER,
       'Report.entries': () => sizes.indicators,
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>
@@ -258,6 +260,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.reports': ENTITY_COST,
       'Query.observationHistory': ENTITY_COST,
       'Query.reportHistory': ENTITY_COST,
+      'Query.savedQueries': ENTITY_COST,
     },
     weights: {
       'Query.regions': SQL_COST,
@@ -282,6 +285,8 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observationHistory': SQL_COST,
       'Query.reportHistory': SQL_COST,
       'Query.users': SQL_COST,
+      'Query.savedQueries': SQL_COST,
+      'Query.savedQuery': 2 * SQL_COST, // the query and, when shared, its owner
     },
   };
 }

@@ -27,6 +27,11 @@ export function graphqlRoute(
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
     handler: (request, reply) => {
+      // a person opening /graphql in a browser gets the explorer (Apollo's landing page is off)
+      if (request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
+        const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        return reply.redirect(`/explorer${search.startsWith('?saved=') ? search : ''}`, 302);
+      }
       let expired = false;
       const guard = () => {
         if (expired) throw new RequestTimeout(timeoutMs);

@@ -38,6 +38,9 @@ export const FREE_TEXT: Readonly<Record<string, number>> = {
   name: 128,
   email: 254,
   password: 256,
+  // a saved explorer query (saveQuery): the GraphQL document and its variables as JSON
+  query: 100_000,
+  variables: 100_000,
 };
 
 // control characters prose may not hold: newlines, carriage returns and tabs are prose

@@ -33,6 +33,20 @@ export function securityHeaders(frameAncestors: string[] = ["'none'"]): FastifyH
   };
 }
 
+/**
+ * The explorer page (/explorer, GraphiQL) only: the same policy, but styles may also be inline.
+ * GraphiQL's editor, Monaco, writes its theme and per-token colours into `<style>` elements it
+ * creates at run time and has no way to carry a nonce (monaco-editor 0.52 `createStyleSheet`), so
+ * `style-src 'self'` alone leaves the editor unstyled and the console full of violations. Scripts
+ * stay `'self'` (no inline script, no eval); workers are bundled files from 'self'; nothing from
+ * another host. No data of another user is on this page, and it is never framed.
+ */
+export function explorerSecurityHeaders(): FastifyHelmetOptions {
+  const base = securityHeaders();
+  const csp = base.contentSecurityPolicy as { useDefaults: boolean; directives: Record<string, string[]> };
+  return { ...base, contentSecurityPolicy: { ...csp, directives: { ...csp.directives, styleSrc: ["'self'", "'unsafe-inline'"] } } };
+}
+
 /** Compressible answers: scripts, styles, HTML, SVG, JSON, GeoJSON and GraphQL answers. */
 export const COMPRESSIBLE = /^(text\/|application\/(javascript|json|geo\+json|graphql-response\+json|manifest\+json)|image\/svg\+xml)/;
 

@@ -22,6 +22,10 @@ describe('HTTP surface: headers, compression, caching of the dashboard', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>');
     writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), script);
+    writeFileSync(
+      path.join(dist, 'explorer.html'),
+      '<!doctype html><title>explorer</title><script type="module" src="/assets/explorer-QwE456.js"></script>',
+    );
     writeFileSync(path.join(dist, 'assets', 'index-AbC123.css'), 'body{color:red}'.repeat(200));
     writeFileSync(path.join(dist, 'assets', '100000-XyZ789.json'), geojson);
     db = await createTestDatabase('pglite');
@@ -84,5 +88,31 @@ describe('HTTP surface: headers, compression, caching of the dashboard', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await app.inject('/favicon.ico')).statusCode).toBe(404);
+  });
+
+  it('serves the explorer at /explorer (inline styles allowed there only, for Monaco), and sends browsers from /graphql to it', async () => {
+    const explorer = await app.inject('/explorer');
+    expect(explorer.statusCode).toBe(200);
+    expect(explorer.body).toMatch(/<title>explorer<\/title>/);
+    expect(explorer.headers['cache-control']).toBe('no-cache');
+    const csp = String(explorer.headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'self' 'unsafe-inline'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    // everywhere else styles stay 'self' only
+    expect(String((await app.inject('/')).headers['content-security-policy'])).toMatch(/style-src 'self'(;|$)/);
+
+    const browser = await app.inject({ url: '/graphql', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(browser.statusCode).toBe(302);
+    expect(browser.headers.location).toBe('/explorer');
+    const link = await app.inject({ url: '/graphql?saved=abc', headers: { accept: 'text/html' } });
+    expect(link.headers.location).toBe('/explorer?saved=abc');
+    // scripts still get GraphQL over GET, and no landing page from a CDN
+    const get = await app.inject({ url: '/graphql?query=%7B__typename%7D', headers: { 'apollo-require-preflight': '1' } });
+    expect(get.statusCode).toBe(200);
+    expect(get.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(get.body).not.toMatch(/apollographql|cdn/i);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { errorBody } from './errors.js';
+import { explorerSecurityHeaders } from './security.js';
 
 /** Vite names every built asset by its content's hash: it never changes under its name. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -36,6 +37,12 @@ export async function registerDashboard(app: FastifyInstance, webDist: string | 
       response.setHeader('cache-control', hashed ? IMMUTABLE : REVALIDATE);
     },
   });
+  // the GraphQL explorer: its own page (GraphiQL with Monaco); its CSP allows inline styles (security.ts)
+  if (existsSync(path.join(webDist, 'explorer.html'))) {
+    app.get('/explorer', { helmet: explorerSecurityHeaders() }, (_request, reply) =>
+      reply.header('cache-control', REVALIDATE).sendFile('explorer.html'),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0];
     const page = request.method === 'GET' && !url.startsWith('/assets/') && !url.startsWith('/graphql') && !path.extname(url);

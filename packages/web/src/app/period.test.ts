@@ -3,8 +3,8 @@ import { formatPeriod, parsePeriod, periodFor, periodGrain, subPeriods, trendRan
 import { periodContains } from './period-contains';
 import { formatChange, formatCompact, formatValue } from './format';
 
-const monthly = { frequency: 'monthly', firstPeriod: '2021-01', latestPeriod: '2024-12' };
-const annual = { frequency: 'annual', firstPeriod: '2020', latestPeriod: '2024' };
+const monthly = { cadence: 'MONTHLY', firstPeriod: '2021-01', latestPeriod: '2024-12' };
+const annual = { cadence: 'ANNUAL', firstPeriod: '2020', latestPeriod: '2024' };
 
 describe('periods', () => {
   it('parses the three period forms and rejects others', () => {

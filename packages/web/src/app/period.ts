@@ -31,12 +31,12 @@ export function periodGrain(period: string): Grain {
 }
 
 export interface IndicatorTiming {
-  frequency: string;
+  cadence: string;
   firstPeriod?: string | null;
   latestPeriod?: string | null;
 }
 
-export const isAnnual = (indicator: IndicatorTiming) => indicator.frequency === 'annual';
+export const isAnnual = (indicator: IndicatorTiming) => indicator.cadence === 'ANNUAL';
 
 /** Annual indicators only have whole years: a month or quarter is widened to its year. */
 export function periodFor(indicator: IndicatorTiming, period: string): string {

@@ -21,7 +21,7 @@ export function useCatalog() {
   const { data, loading, error } = useQuery(CatalogQuery, () => ({}));
   const categories = computed(() => data.value?.categories ?? []);
   const indicators = computed(() => categories.value.flatMap((c) => c.indicators));
-  const monthly = computed(() => indicators.value.filter((i) => i.frequency !== 'annual'));
+  const monthly = computed(() => indicators.value.filter((i) => i.cadence !== 'ANNUAL'));
   const latestYear = computed(() => {
     const ys = monthly.value.map((i) => (i.latestPeriod ? periodYear(i.latestPeriod) : NaN)).filter(Number.isFinite);
     return ys.length ? Math.max(...ys) : undefined;

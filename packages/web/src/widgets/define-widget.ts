@@ -11,7 +11,8 @@ export interface WidgetIndicator {
   nameEn?: string | null;
   unit: string;
   unitEn?: string | null;
-  aggregation: string;
+  /** SUM (flows, drawn as bars), LAST or RATIO. */
+  rule: string;
 }
 export interface WidgetPoint {
   period: string;

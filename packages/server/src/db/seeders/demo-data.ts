@@ -3,6 +3,7 @@ import type { FactRow } from '../../modules/published/published.catalog.js';
 import { NATION_CODE, type RegionRow } from '../../modules/region/region.reference.js';
 import { fromSqlDate, monthIndex } from '../../modules/aggregate/period.js';
 import { apportion, hashString, logNormal, randomStream } from './random.js';
+import { demoWeights, loadCensus } from './demo-weights.js';
 
 /**
  * Deterministic synthetic observations for every stored indicator at its reporting level, calibrated
@@ -103,10 +104,13 @@ export function generateDemoData(
   const byLevel = (level: RegionRow['level']) =>
     regionTree.filter((r) => r.level === level && (!wanted || level === 'NATION' || wanted.has(provinceOf(r.code))));
 
-  // Province and region sizes: stable log-normal weights (bigger provinces have more regions).
-  const provinceWeight = (code: string) => logNormal(randomStream(hashString(`province:${code}`)), 0.3);
-  const regionWeight = (code: string, level: string) =>
-    (level === 'PROVINCE' ? 1 : provinceWeight(provinceOf(code))) * logNormal(randomStream(hashString(`region:${code}`)), 0.4);
+  // Region sizes: provinces by the 2020 census, prefectures and counties by a documented proxy (demo-weights.ts).
+  const census = loadCensus();
+  const weightsByLevel = new Map<string, Map<string, number>>();
+  const regionWeight = (code: string, level: RegionRow['level']) => {
+    if (!weightsByLevel.has(level)) weightsByLevel.set(level, demoWeights(regionTree, level, census));
+    return weightsByLevel.get(level)!.get(code) ?? 0;
+  };
 
   const series = new Map<string, DemoSeries>();
   const actualFacts = facts.filter((f) => f.kind === 'actual');

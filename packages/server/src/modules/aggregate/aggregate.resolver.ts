@@ -10,11 +10,13 @@ export class AggregateResolver {
   })
   series(
     @Ctx() { aggregate }: Context,
-    @Arg('indicator', () => String) indicator: string,
-    @Arg('region', () => String) region: string,
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
-    @Arg('grain', () => GrainEnum) grain: GrainEnum,
+    @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
+    @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
+    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' })
+    grain: GrainEnum,
   ) {
     return aggregate.series(indicator, region, from, to, grain);
   }
@@ -22,10 +24,11 @@ export class AggregateResolver {
   @Query(() => [RegionValueNode], { description: 'One value per direct child of the region, aggregated over from..to.' })
   breakdown(
     @Ctx() { aggregate }: Context,
-    @Arg('indicator', () => String) indicator: string,
-    @Arg('region', () => String) region: string,
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
+    @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
+    @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
   ) {
     return aggregate.breakdown(indicator, region, from, to);
   }

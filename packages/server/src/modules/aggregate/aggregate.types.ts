@@ -7,9 +7,17 @@ export enum GrainEnum {
   QUARTER = 'QUARTER',
   YEAR = 'YEAR',
 }
-registerEnumType(GrainEnum, { name: 'Grain', description: 'Time bucket of a series: months, quarters (2024-Q1) or years.' });
+registerEnumType(GrainEnum, {
+  name: 'Grain',
+  description: 'Time bucket of a series: months, quarters (2024-Q1) or years.',
+  valuesConfig: {
+    MONTH: { description: 'Calendar months, labelled 2024-03.' },
+    QUARTER: { description: 'Calendar quarters, labelled 2024-Q1 (monthly indicators only).' },
+    YEAR: { description: 'Calendar years, labelled 2024.' },
+  },
+});
 
-@ObjectType('SeriesPoint')
+@ObjectType('SeriesPoint', { description: 'One bucket of a series, with the same bucket a year earlier.' })
 export class SeriesPointNode {
   @Field(() => String, { description: 'The bucket: 2024-03, 2024-Q1 or 2024.' })
   period!: string;
@@ -24,21 +32,23 @@ export class SeriesPointNode {
   yoy!: number | null;
 }
 
-@ObjectType('Series')
+@ObjectType('Series', {
+  description: 'An indicator for a region over a period range: the total and one point per bucket. Approved data only.',
+})
 export class SeriesNode {
-  @Field(() => IndicatorNode)
+  @Field(() => IndicatorNode, { description: 'The indicator of the series.' })
   indicator!: IndicatorNode;
 
-  @Field(() => RegionNode)
+  @Field(() => RegionNode, { description: 'The region the series is for (its whole subtree is aggregated).' })
   region!: RegionNode;
 
-  @Field(() => GrainEnum)
+  @Field(() => GrainEnum, { description: 'The time bucket of the points.' })
   grain!: GrainEnum;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First period asked for (YYYY-MM or YYYY).' })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last period asked for (YYYY-MM or YYYY).' })
   to!: string;
 
   @Field(() => Float, { nullable: true, description: "The indicator's own aggregation over the whole from..to range." })
@@ -50,19 +60,22 @@ export class SeriesNode {
   @Field(() => Float, { nullable: true, description: 'Year-on-year change of the total in percent.' })
   totalYoy!: number | null;
 
-  @Field(() => [SeriesPointNode])
+  @Field(() => [SeriesPointNode], { description: 'One point per bucket from `from` to `to`, oldest first; approved data only.' })
   points!: SeriesPointNode[];
 
   @Field(() => String, { nullable: true, description: 'Why the values are null, e.g. a region finer than the reporting level.' })
   note!: string | null;
 }
 
-@ObjectType('RegionValue')
+@ObjectType('RegionValue', { description: 'One child region’s value of a breakdown.' })
 export class RegionValueNode {
-  @Field(() => RegionNode)
+  @Field(() => RegionNode, { description: 'The child region.' })
   region!: RegionNode;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The indicator aggregated over the range for this region (its unit is the indicator’s); null when no data.',
+  })
   value!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why the value is null, when the reason is known.' })

@@ -25,9 +25,11 @@ export class AuditResolver {
   })
   async observationHistory(
     @Ctx() ctx: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('indicator', () => String) indicator: string,
-    @Arg('period', () => String) period: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('indicator', () => String, { description: 'Indicator code from the catalog, e.g. jobs_posted.' }) indicator: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
     @Arg('limit', () => Int, { nullable: true, defaultValue: HISTORY_LIMIT, description: `1 to ${MAX_HISTORY_LIMIT}.` })
     limit?: number | null,
   ) {
@@ -43,8 +45,10 @@ export class AuditResolver {
   })
   reportHistory(
     @Ctx() ctx: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('period', () => String) period: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
     @Arg('limit', () => Int, { nullable: true, defaultValue: HISTORY_LIMIT, description: `1 to ${MAX_HISTORY_LIMIT}.` })
     limit?: number | null,
   ) {
@@ -58,7 +62,7 @@ export class AuditResolver {
     return String(entry.id);
   }
 
-  @FieldResolver(() => RegionNode)
+  @FieldResolver(() => RegionNode, { description: 'The region whose value or report changed.' })
   region(@Root() entry: AuditEntryNode, @Ctx() { regions }: Context) {
     return regions.get(entry.regionCode) ?? null;
   }
@@ -68,7 +72,10 @@ export class AuditResolver {
     return entry.indicatorId === null ? null : (catalog.byId.get(entry.indicatorId) ?? null);
   }
 
-  @FieldResolver(() => UserNode, { nullable: true })
+  @FieldResolver(() => UserNode, {
+    nullable: true,
+    description: 'Who made the change; null for the demo load or a change made outside Hexie.',
+  })
   user(@Root() entry: AuditEntryNode, @Ctx() { loaders }: Context) {
     return entry.userId === null ? null : loaders.user.load(entry.userId);
   }

@@ -250,7 +250,7 @@ export class EmbedService {
         nameEn: indicator.nameEn,
         unit: indicator.unit,
         unitEn: indicator.unitEn,
-        aggregation: indicator.aggregation,
+        rule: indicator.aggregation.toUpperCase(),
         frequency: indicator.frequency,
       },
       region: { code: region.code, name: region.name, nameEn: region.nameEn, level: region.level },

@@ -41,7 +41,11 @@ export class ExtractResolver {
   @Query(() => ReportTextNode, {
     description: 'Reads a .txt, .docx or saved .html file as report text, recognising its title, publisher, date and URL.',
   })
-  async readDocument(@Arg('input', () => ReadDocumentInput) input: ReadDocumentInput, @Ctx() ctx: Context) {
+  async readDocument(
+    @Arg('input', () => ReadDocumentInput, { description: 'What to do; each field is described on the input type.' })
+    input: ReadDocumentInput,
+    @Ctx() ctx: Context,
+  ) {
     ctx.viewer.require('extractFigures');
     return clientErrors(() => new ExtractService(ctx.em).read(input.fileName, input.contentBase64));
   }
@@ -50,7 +54,10 @@ export class ExtractResolver {
     description:
       'Proposes the figures of a report text, each tied to its clause, with the indicator, region, period, kind and scope it most likely has. Nothing is stored.',
   })
-  async extractFigures(@Arg('input', () => ExtractInput) input: ExtractInput, @Ctx() ctx: Context) {
+  async extractFigures(
+    @Arg('input', () => ExtractInput, { description: 'What to do; each field is described on the input type.' }) input: ExtractInput,
+    @Ctx() ctx: Context,
+  ) {
     ctx.viewer.require('extractFigures');
     const candidates = await clientErrors(() => new ExtractService(ctx.em).extract(input));
     return candidates.map((c: Candidate) => ({ ...c, indicatorCode: c.indicator, regionCode: c.region }));
@@ -60,7 +67,11 @@ export class ExtractResolver {
     description:
       'Stores the source document (once per text, by SHA-256) and the accepted figures as published figures, or as targets, in one transaction. Every problem is reported at once (BAD_USER_INPUT) and then nothing is stored.',
   })
-  async acceptFigures(@Arg('input', () => AcceptFiguresInput) input: AcceptFiguresInput, @Ctx() ctx: Context) {
+  async acceptFigures(
+    @Arg('input', () => AcceptFiguresInput, { description: 'What to do; each field is described on the input type.' })
+    input: AcceptFiguresInput,
+    @Ctx() ctx: Context,
+  ) {
     ctx.viewer.require('extractFigures');
     // unknown regions are reported with the other problems; known ones must be in the caller's scope
     for (const figure of input.figures) if (ctx.regions.get(figure.region)) ctx.viewer.require('extractFigures', figure.region);

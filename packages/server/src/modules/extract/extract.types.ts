@@ -5,18 +5,31 @@ export const FigureQualifierEnum = { EXACT: 'exact', AT_LEAST: 'at_least', APPRO
 registerEnumType(FigureQualifierEnum, {
   name: 'FigureQualifier',
   description: 'How a figure is stated: EXACT, AT_LEAST (余, 多, 以上, 超过) or APPROXIMATE (约, 近).',
+  valuesConfig: {
+    EXACT: { description: 'Stated exactly: a total must equal the hub’s aggregate.' },
+    AT_LEAST: { description: '余, 多, 以上, 超过: the hub’s aggregate must be at least the figure.' },
+    APPROXIMATE: { description: '约, 近: the hub’s aggregate must be within 5 % of the figure.' },
+  },
 });
 
 export const FigureKindEnum = { ACTUAL: 'actual', TARGET: 'target' } as const;
 registerEnumType(FigureKindEnum, {
   name: 'FigureKind',
   description: 'ACTUAL (a reported result) or TARGET (a goal: 预计, 力争, 计划, 目标).',
+  valuesConfig: {
+    ACTUAL: { description: 'A result that happened; stored as a published figure and reconciled.' },
+    TARGET: { description: 'A goal (预计, 力争, 计划, 目标); stored as a target and compared with progress.' },
+  },
 });
 
 export const FigureScopeEnum = { TOTAL: 'total', PARTIAL: 'partial' } as const;
 registerEnumType(FigureScopeEnum, {
   name: 'FigureScope',
   description: "TOTAL (the region's whole figure for the period) or PARTIAL (one event or channel, e.g. 本次招聘会: a lower bound).",
+  valuesConfig: {
+    TOTAL: { description: 'The region’s whole figure for the period.' },
+    PARTIAL: { description: 'One event or channel (本次, 当天, 线上 …): a lower bound for the region’s whole figure.' },
+  },
 });
 
 @InputType('ExtractInput', { description: 'A report text and what is known of its source.' })

@@ -6,7 +6,7 @@ import { badInput } from '../../errors.js';
 import { GrainEnum, RegionValueNode, SeriesNode } from '../aggregate/aggregate.types.js';
 import { NATION_CODE } from '../region/region.reference.js';
 import { CATEGORIES } from './indicator.catalog.js';
-import { CategoryNode, IndicatorNode } from './indicator.types.js';
+import { AggregationEnum, CategoryNode, FrequencyEnum, IndicatorNode } from './indicator.types.js';
 
 const dataRanges = new WeakMap<Context, DataLoader<number, { first: string; last: string } | null>>();
 
@@ -31,17 +31,34 @@ function dataRange(ctx: Context) {
 @Resolver(() => IndicatorNode)
 export class IndicatorResolver {
   @Query(() => IndicatorNode, { nullable: true, description: 'One indicator by code; null when unknown.' })
-  indicator(@Arg('code', () => String) code: string, @Ctx() { catalog }: Context) {
+  indicator(@Arg('code', () => String, { description: 'The code to look up.' }) code: string, @Ctx() { catalog }: Context) {
     return catalog.byCode.get(code) ?? null;
   }
 
   @Query(() => [IndicatorNode], { description: 'The indicator catalog, optionally one category, in catalog order.' })
-  async indicators(@Ctx() { catalog }: Context, @Arg('category', () => String, { nullable: true }) category?: string | null) {
+  async indicators(
+    @Ctx() { catalog }: Context,
+    @Arg('category', () => String, {
+      nullable: true,
+      description: 'Category code, e.g. employment_services; all categories when left out.',
+    })
+    category?: string | null,
+  ) {
     if (category && !CATEGORIES.some((c) => c.code === category)) {
       throw badInput(`Unknown category "${category}". Valid categories: ${CATEGORIES.map((c) => c.code).join(', ')}.`);
     }
     const all = catalog.all;
     return category ? all.filter((i) => i.category === category) : all;
+  }
+
+  @FieldResolver(() => AggregationEnum, { description: 'How values combine over regions and periods: SUM, LAST or RATIO.' })
+  rule(@Root() indicator: IndicatorNode) {
+    return indicator.aggregation;
+  }
+
+  @FieldResolver(() => FrequencyEnum, { description: 'How often it is reported: MONTHLY (periods YYYY-MM) or ANNUAL (YYYY).' })
+  cadence(@Root() indicator: IndicatorNode) {
+    return indicator.frequency;
   }
 
   @FieldResolver(() => [GrainEnum], { description: 'The grains a series of this indicator can use.' })
@@ -75,10 +92,12 @@ export class IndicatorResolver {
   series(
     @Root() indicator: IndicatorNode,
     @Ctx() { aggregate }: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
-    @Arg('grain', () => GrainEnum) grain: GrainEnum,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
+    @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
+    @Arg('grain', () => GrainEnum, { description: 'Time bucket of the points: MONTH, QUARTER or YEAR (annual indicators: YEAR only).' })
+    grain: GrainEnum,
   ) {
     return aggregate.series(indicator.code, region, from, to, grain);
   }
@@ -87,9 +106,10 @@ export class IndicatorResolver {
   breakdown(
     @Root() indicator: IndicatorNode,
     @Ctx() { aggregate }: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('from', () => String, { description: 'First period, inclusive: YYYY-MM (YYYY for annual indicators).' }) from: string,
+    @Arg('to', () => String, { description: 'Last period, inclusive: YYYY-MM (YYYY for annual indicators).' }) to: string,
   ) {
     return aggregate.breakdown(indicator.code, region, from, to);
   }
@@ -102,7 +122,7 @@ export class CategoryResolver {
     return CATEGORIES;
   }
 
-  @FieldResolver(() => [IndicatorNode])
+  @FieldResolver(() => [IndicatorNode], { description: 'The category’s indicators, in catalog order.' })
   async indicators(@Root() category: CategoryNode, @Ctx() { catalog }: Context) {
     return catalog.all.filter((i) => i.category === category.code);
   }

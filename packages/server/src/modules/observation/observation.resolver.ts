@@ -17,9 +17,12 @@ export class ObservationResolver {
   })
   async observations(
     @Ctx() ctx: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('period', () => String) period: string,
-    @Arg('status', () => ReportStatusEnum, { nullable: true }) status?: ReportStatus | null,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+    @Arg('status', () => ReportStatusEnum, { nullable: true, description: 'Only reports or values with this status.' })
+    status?: ReportStatus | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 1000, description: '1 to 10000.' }) limit?: number | null,
   ) {
     const key = new ReportService(ctx).checkKey(region, period, 'readPending');
@@ -39,12 +42,12 @@ export class ObservationResolver {
     return rows.map((r) => ({ ...r, value: Number(r.value) }));
   }
 
-  @FieldResolver(() => RegionNode)
+  @FieldResolver(() => RegionNode, { description: 'The region the value is for.' })
   region(@Root() value: ObservationValueNode, @Ctx() { regions }: Context) {
     return regions.get(value.regionCode) ?? null;
   }
 
-  @FieldResolver(() => IndicatorNode)
+  @FieldResolver(() => IndicatorNode, { description: 'The indicator.' })
   indicator(@Root() value: ObservationValueNode, @Ctx() { catalog }: Context) {
     return catalog.byId.get(value.indicatorId) ?? null;
   }

@@ -1,3 +1,4 @@
+import { FigureQualifierEnum, FigureScopeEnum } from '../extract/extract.types.js';
 import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { fromSqlDate } from '../aggregate/period.js';
@@ -49,28 +50,35 @@ const dateText = (value: unknown): string => (value instanceof Date ? value.toIS
 export function figureFieldsResolver(node: typeof PublishedFigureNode | typeof TargetNode) {
   @Resolver(() => node)
   class FigureFieldsResolver {
-    @FieldResolver(() => RegionNode)
+    @FieldResolver(() => RegionNode, { description: 'The region the figure is about.' })
     region(@Root() figure: FigureFields, @Ctx() { regions }: Context) {
       return regions.get(figure.regionCode) ?? null;
     }
 
-    @FieldResolver(() => IndicatorNode)
+    @FieldResolver(() => IndicatorNode, { description: 'The indicator the figure counts.' })
     indicator(@Root() figure: FigureFields, @Ctx() { catalog }: Context) {
       return catalog.byId.get(figure.indicatorId) ?? null;
     }
 
-    @FieldResolver(() => SourceDocumentNode)
+    @FieldResolver(() => SourceDocumentNode, { description: 'The document that states it.' })
     async source(@Root() figure: FigureFields, @Ctx() { em }: Context) {
       const source = await em.findOneOrFail(SourceDocument, { id: figure.sourceId });
       return { ...source, date: dateText(source.date) };
     }
 
-    @FieldResolver(() => String)
+    @FieldResolver(() => FigureQualifierEnum, {
+      description: 'How exact the figure is: EXACT, AT_LEAST (余, 多, 以上) or APPROXIMATE (约, 近: reconciled within 5 %).',
+    })
+    precision(@Root() figure: FigureFields) {
+      return figure.qualifier;
+    }
+
+    @FieldResolver(() => String, { description: 'First day covered, YYYY-MM-DD.' })
     periodStart(@Root() figure: FigureFields) {
       return dateText(figure.periodStart);
     }
 
-    @FieldResolver(() => String)
+    @FieldResolver(() => String, { description: 'Last day covered, YYYY-MM-DD.' })
     periodEnd(@Root() figure: FigureFields) {
       return dateText(figure.periodEnd);
     }
@@ -81,11 +89,23 @@ export function figureFieldsResolver(node: typeof PublishedFigureNode | typeof T
 
 @Resolver(() => PublishedFigureNode)
 export class PublishedFigureResolver {
+  @FieldResolver(() => FigureScopeEnum, {
+    description: 'TOTAL (the region’s whole figure) or PARTIAL (one event or channel: a lower bound for the hub’s aggregate).',
+  })
+  coverage(@Root() figure: PublishedFigureNode) {
+    return figure.scope;
+  }
+
   @Query(() => [PublishedFigureNode], { description: 'Published figures of a region (and the regions below it) and/or an indicator.' })
   async publishedFigures(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { nullable: true }) region?: string | null,
-    @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' })
+    indicator?: string | null,
   ) {
     return ctx.em.find(PublishedFigure, await figureFilter(ctx, region, indicator), { orderBy: { id: 'asc' } });
   }
@@ -113,8 +133,13 @@ export class TargetResolver {
   @Query(() => [TargetNode], { description: 'Targets of a region (and the regions below it) and/or an indicator.' })
   async targets(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { nullable: true }) region?: string | null,
-    @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code from the catalog, e.g. jobs_posted.' })
+    indicator?: string | null,
   ) {
     return ctx.em.find(Target, await figureFilter(ctx, region, indicator), { orderBy: { id: 'asc' } });
   }

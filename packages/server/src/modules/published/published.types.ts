@@ -2,10 +2,10 @@ import { Field, Float, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 @ObjectType('SourceDocument', { description: 'A document figures were published in.' })
 export class SourceDocumentNode {
-  @Field(() => String)
+  @Field(() => String, { description: 'File name of the document in the hub’s source folder.' })
   file!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The document’s title.' })
   title!: string;
 
   @Field(() => String, { description: 'Publication date, YYYY-MM-DD.' })
@@ -27,7 +27,7 @@ export class SourceDocumentNode {
 /** Fields shared by published figures and targets. */
 @InterfaceType('Figure', { description: 'A number stated in a source document: a published result or a target.' })
 export abstract class FigureFields {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Stable numeric id.' })
   id!: number;
 
   @Field(() => String, { description: 'First day covered, YYYY-MM-DD as published.' })
@@ -36,13 +36,16 @@ export abstract class FigureFields {
   @Field(() => String, { description: 'Last day covered, YYYY-MM-DD as published.' })
   periodEnd!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The number as stated, in `unit`.' })
   value!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit as stated in the source (个, 人, 万元 …).' })
   unit!: string;
 
-  @Field(() => String, { description: 'exact, at_least (余, 多, 以上) or approximate (约, 近: reconciled within 5 %).' })
+  @Field(() => String, {
+    description: 'exact, at_least (余, 多, 以上) or approximate (约, 近: reconciled within 5 %).',
+    deprecationReason: 'Use `precision` (the FigureQualifier enum); this lower-case text stays for old clients.',
+  })
   qualifier!: string;
 
   @Field(() => String, { description: 'The sentence of the source the figure comes from.' })
@@ -58,7 +61,10 @@ export abstract class FigureFields {
   description: "A figure stated in a source document, beside the hub's own aggregate for the same period.",
 })
 export class PublishedFigureNode extends FigureFields {
-  @Field(() => String, { description: "total (the region's whole figure) or partial (one event or channel: a lower bound)." })
+  @Field(() => String, {
+    description: "total (the region's whole figure) or partial (one event or channel: a lower bound).",
+    deprecationReason: 'Use `coverage` (the FigureScope enum); this lower-case text stays for old clients.',
+  })
   scope!: string;
 }
 

@@ -7,7 +7,7 @@ import { RegionLevelEnum, RegionNode } from './region.types.js';
 @Resolver(() => RegionNode)
 export class RegionResolver {
   @Query(() => RegionNode, { nullable: true, description: 'One region by its GB/T 2260 code; null when unknown.' })
-  region(@Arg('code', () => String) code: string, @Ctx() { regions }: Context) {
+  region(@Arg('code', () => String, { description: 'The code to look up.' }) code: string, @Ctx() { regions }: Context) {
     return regions.get(code) ?? null;
   }
 
@@ -16,15 +16,15 @@ export class RegionResolver {
   })
   async regions(
     @Ctx() { regions, aggregate }: Context,
-    @Arg('parent', () => String, { nullable: true }) parent?: string | null,
-    @Arg('level', () => RegionLevelEnum, { nullable: true }) level?: RegionLevel | null,
+    @Arg('parent', () => String, { nullable: true, description: 'Only the direct children of this region code.' }) parent?: string | null,
+    @Arg('level', () => RegionLevelEnum, { nullable: true, description: 'Only regions of this level.' }) level?: RegionLevel | null,
   ) {
     if (parent) await aggregate.region(parent);
     if (!parent && !level) return regions.all.filter((r) => r.level === 'NATION' || r.level === 'PROVINCE');
     return (parent ? regions.children(parent) : regions.all).filter((r) => !level || r.level === level);
   }
 
-  @FieldResolver(() => RegionNode, { nullable: true })
+  @FieldResolver(() => RegionNode, { nullable: true, description: 'The region one level up; null for the nation.' })
   parent(@Root() region: RegionNode, @Ctx() { regions }: Context) {
     return region.parentCode ? (regions.get(region.parentCode) ?? null) : null;
   }

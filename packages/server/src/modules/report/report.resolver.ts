@@ -11,7 +11,13 @@ export class ReportResolver {
   @Query(() => ReportNode, {
     description: 'A region’s report for a period (an empty DRAFT when nothing was entered yet). For users whose scope covers the region.',
   })
-  report(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
+  report(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+  ) {
     return new ReportService(ctx).get(region, period);
   }
 
@@ -20,9 +26,18 @@ export class ReportResolver {
   })
   reports(
     @Ctx() ctx: Context,
-    @Arg('region', () => String, { nullable: true }) region?: string | null,
-    @Arg('period', () => String, { nullable: true }) period?: string | null,
-    @Arg('status', () => ReportStatusEnum, { nullable: true }) status?: ReportStatus | null,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+    @Arg('period', () => String, {
+      nullable: true,
+      description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.',
+    })
+    period?: string | null,
+    @Arg('status', () => ReportStatusEnum, { nullable: true, description: 'Only reports or values with this status.' })
+    status?: ReportStatus | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 100, description: '1 to 1000.' }) limit?: number | null,
   ) {
     return new ReportService(ctx).list({ region, period, status, limit });
@@ -32,28 +47,46 @@ export class ReportResolver {
     description:
       'REPORTER/ADMIN: saves values into their reports, all or nothing. Every wrong value is listed in the error’s extensions.problems ({ index, field, message }).',
   })
-  saveObservations(@Ctx() ctx: Context, @Arg('values', () => [ObservationInput]) values: ObservationInput[]) {
+  saveObservations(
+    @Ctx() ctx: Context,
+    @Arg('values', () => [ObservationInput], { description: 'The values to save, all or nothing.' }) values: ObservationInput[],
+  ) {
     return new ReportService(ctx).save(values);
   }
 
   @Mutation(() => ReportNode, { description: 'REPORTER/ADMIN: submits a DRAFT or RETURNED report for approval.' })
-  submitReport(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
+  submitReport(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+  ) {
     return new ReportService(ctx).submit(region, period);
   }
 
   @Mutation(() => ReportNode, {
     description: 'APPROVER/ADMIN: approves a SUBMITTED report (not one you submitted); its values become public in the same transaction.',
   })
-  approveReport(@Ctx() ctx: Context, @Arg('region', () => String) region: string, @Arg('period', () => String) period: string) {
+  approveReport(
+    @Ctx() ctx: Context,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+  ) {
     return new ReportService(ctx).approve(region, period);
   }
 
   @Mutation(() => ReportNode, { description: 'APPROVER/ADMIN: returns a SUBMITTED report to its reporter with a reason.' })
   returnReport(
     @Ctx() ctx: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('period', () => String) period: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+    @Arg('reason', () => String, { description: 'Why, in words (shown to the reporter and kept in the audit trail); required.' })
+    reason: string,
   ) {
     return new ReportService(ctx).return(region, period, reason);
   }
@@ -63,14 +96,17 @@ export class ReportResolver {
   })
   unapproveReport(
     @Ctx() ctx: Context,
-    @Arg('region', () => String) region: string,
-    @Arg('period', () => String) period: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+    region: string,
+    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+    period: string,
+    @Arg('reason', () => String, { description: 'Why, in words (shown to the reporter and kept in the audit trail); required.' })
+    reason: string,
   ) {
     return new ReportService(ctx).unapprove(region, period, reason);
   }
 
-  @FieldResolver(() => RegionNode)
+  @FieldResolver(() => RegionNode, { description: 'The region reporting.' })
   region(@Root() report: ReportNode, @Ctx() { regions }: Context) {
     return regions.get(report.regionCode) ?? null;
   }
@@ -80,17 +116,17 @@ export class ReportResolver {
     return new ReportService(ctx).entries(report as never);
   }
 
-  @FieldResolver(() => UserNode, { nullable: true })
+  @FieldResolver(() => UserNode, { nullable: true, description: 'Who submitted it last.' })
   submittedBy(@Root() report: ReportNode, @Ctx() { loaders }: Context) {
     return report.submittedBy ? loaders.user.load(report.submittedBy) : null;
   }
 
-  @FieldResolver(() => UserNode, { nullable: true })
+  @FieldResolver(() => UserNode, { nullable: true, description: 'Who approved it.' })
   approvedBy(@Root() report: ReportNode, @Ctx() { loaders }: Context) {
     return report.approvedBy ? loaders.user.load(report.approvedBy) : null;
   }
 
-  @FieldResolver(() => UserNode, { nullable: true })
+  @FieldResolver(() => UserNode, { nullable: true, description: 'Who returned or unapproved it last.' })
   returnedBy(@Root() report: ReportNode, @Ctx() { loaders }: Context) {
     return report.returnedBy ? loaders.user.load(report.returnedBy) : null;
   }

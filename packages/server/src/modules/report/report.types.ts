@@ -16,7 +16,19 @@ registerEnumType(ReportStatusEnum, {
 });
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as { [K in AuditAction]: K };
-registerEnumType(AuditActionEnum, { name: 'AuditAction', description: 'What an audit entry records.' });
+registerEnumType(AuditActionEnum, {
+  name: 'AuditAction',
+  description: 'What an audit entry records.',
+  valuesConfig: {
+    CREATE: { description: 'A value was entered.' },
+    UPDATE: { description: 'A value or its note was changed.' },
+    DELETE: { description: 'A value was removed.' },
+    SUBMIT: { description: 'The report was submitted for approval.' },
+    APPROVE: { description: 'The report was approved: its values became public.' },
+    RETURN: { description: 'The report was returned to its reporter with a reason.' },
+    UNAPPROVE: { description: 'An approved report was taken out of the public figures, with a reason.' },
+  },
+});
 
 @ObjectType('Report', { description: 'One region × one period: every value the region reports for it, approved together.' })
 export class ReportNode {
@@ -25,38 +37,38 @@ export class ReportNode {
   @Field(() => String, { description: '"2024-03" for the monthly indicators, "2024" for the annual ones.' })
   period!: string;
 
-  @Field(() => ReportStatusEnum)
+  @Field(() => ReportStatusEnum, { description: 'Where the report stands in the approval workflow.' })
   status!: ReportStatus;
 
   submittedBy!: number | null;
   approvedBy!: number | null;
   returnedBy!: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last submitted.' })
   submittedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was approved (null unless APPROVED).' })
   approvedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last returned or unapproved.' })
   returnedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was returned or unapproved.' })
   returnReason!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it last changed.' })
   updatedAt!: Date | null;
 }
 
 @ObjectType('ReportEntry', { description: 'One indicator of a report, with the values an approver compares it with.' })
 export class ReportEntryNode {
-  @Field(() => IndicatorNode)
+  @Field(() => IndicatorNode, { description: 'The indicator.' })
   indicator!: IndicatorNode;
 
   @Field(() => Float, { nullable: true, description: 'Null when not entered.' })
   value!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reporter’s note on the value, if any.' })
   note!: string | null;
 
   @Field(() => Float, {
@@ -88,13 +100,13 @@ export class ObservationValueNode {
   regionCode!: string;
   indicatorId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The period: YYYY-MM, or YYYY for annual indicators.' })
   period!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The value, in the indicator’s unit.' })
   value!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reporter’s note, if any.' })
   note!: string | null;
 
   @Field(() => ReportStatusEnum, { description: 'The status of the value’s report.' })
@@ -103,16 +115,16 @@ export class ObservationValueNode {
   @Field(() => String, { nullable: true, description: 'Who wrote it last.' })
   updatedBy!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was last written.' })
   updatedAt!: Date;
 }
 
 @ObjectType('AuditEntry', { description: 'One change of a value or of a report’s status. Append-only.' })
 export class AuditEntryNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Increasing id: the order of the changes.' })
   id!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When.' })
   at!: Date;
 
   @Field(() => String, { description: 'Who: a user, an import, the demo load, or a database role for changes made outside Hexie.' })
@@ -125,25 +137,25 @@ export class AuditEntryNode {
   @Field(() => Int, { nullable: true, description: 'The import that wrote the value, if any.' })
   importId!: number | null;
 
-  @Field(() => AuditActionEnum)
+  @Field(() => AuditActionEnum, { description: 'What changed.' })
   action!: AuditAction;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The report period concerned.' })
   period!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value before (null when created or for a status change).' })
   before!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value after (null when deleted or for a status change).' })
   after!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note before.' })
   noteBefore!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note after.' })
   noteAfter!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why (for returns and unapprovals).' })
   reason!: string | null;
 }
 

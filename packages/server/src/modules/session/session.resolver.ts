@@ -9,7 +9,11 @@ export class SessionResolver {
     description:
       'Signs in. Returns a bearer token for scripts and sets an HttpOnly cookie for the dashboard. Attempts are rate-limited per IP and per email.',
   })
-  async login(@Ctx() { em, http }: Context, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
+  async login(
+    @Ctx() { em, http }: Context,
+    @Arg('email', () => String, { description: 'The account’s email (compared in lower case).' }) email: string,
+    @Arg('password', () => String, { description: 'The account’s password.' }) password: string,
+  ) {
     await http?.limitSignIn(email.trim().toLowerCase());
     const session = await new SessionService(em).signIn(email, password, { ip: http?.ip, userAgent: http?.userAgent });
     http?.setSessionCookie(session.token, session.expiresAt);

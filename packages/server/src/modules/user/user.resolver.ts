@@ -13,17 +13,30 @@ export class UserResolver {
   }
 
   @Query(() => [UserNode], { description: 'ADMIN: the users in your scope, or in the subtree of `region` inside it.' })
-  users(@Ctx() { em, regions, viewer }: Context, @Arg('region', () => String, { nullable: true }) region?: string | null) {
+  users(
+    @Ctx() { em, regions, viewer }: Context,
+    @Arg('region', () => String, {
+      nullable: true,
+      description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.',
+    })
+    region?: string | null,
+  ) {
     return new UserService(em, regions).list(viewer, region);
   }
 
   @Mutation(() => UserNode, { description: 'ADMIN: creates a user in a region of your scope.' })
-  createUser(@Ctx() { em, regions, viewer }: Context, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+  createUser(
+    @Ctx() { em, regions, viewer }: Context,
+    @Arg('input', () => CreateUserInput, { description: 'What to do; each field is described on the input type.' }) input: CreateUserInput,
+  ) {
     return new UserService(em, regions).create(input, viewer);
   }
 
   @Mutation(() => UserNode, { description: 'ADMIN: deactivates a user of your scope; their sessions end at once.' })
-  deactivateUser(@Ctx() { em, regions, viewer }: Context, @Arg('email', () => String) email: string) {
+  deactivateUser(
+    @Ctx() { em, regions, viewer }: Context,
+    @Arg('email', () => String, { description: 'The account’s email (compared in lower case).' }) email: string,
+  ) {
     return new UserService(em, regions).deactivate(email, viewer);
   }
 

@@ -16,16 +16,16 @@ registerEnumType(RoleEnum, {
 
 @ObjectType('User', { description: 'An account with one role in one region (and every region below it).' })
 export class UserNode {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Stable numeric id.' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Sign-in email, lower case.' })
   email!: string;
 
   @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What the account may do (see Role).' })
   role!: Role;
 
   regionCode!: string;
@@ -33,7 +33,7 @@ export class UserNode {
   @Field(() => Boolean, { description: 'False once deactivated: the account can no longer sign in.' })
   active!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the account was created.' })
   createdAt!: Date;
 }
 
@@ -41,28 +41,30 @@ export class UserNode {
   description: 'A sign-in: send the token as "Authorization: Bearer <token>"; the dashboard uses a cookie instead.',
 })
 export class SessionNode {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Bearer token for `Authorization: Bearer …` (the browser also gets it as an HttpOnly cookie). Keep it secret.',
+  })
   token!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the session ends.' })
   expiresAt!: Date;
 
-  @Field(() => UserNode)
+  @Field(() => UserNode, { description: 'The signed-in account.' })
   user!: UserNode;
 }
 
 @InputType({ description: 'A new account.' })
 export class CreateUserInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Sign-in email (stored in lower case; unique).' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
   @Field(() => String, { description: 'At least 10 characters.' })
   password!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What the account may do.' })
   role!: Role;
 
   @Field(() => String, { description: 'The region (six-digit code) whose subtree the user works in; within your own scope.' })
