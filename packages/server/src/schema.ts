@@ -10,6 +10,7 @@ import { RegionResolver } from './modules/region/region.resolver.js';
 import { repoRoot } from './config.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ObservationResolver } from './modules/observation/observation.resolver.js';
+import { ImportResolver } from './modules/import/import.resolver.js';
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
@@ -29,6 +30,7 @@ export const resolvers = [
   ReportResolver,
   ObservationResolver,
   AuditResolver,
+  ImportResolver,
   ExtractResolver,
   IndicatorAlternativeResolver,
 ] as const satisfies NonEmptyArray<Function>;

@@ -12,6 +12,8 @@ import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { Report } from '../modules/report/report.entity.js';
 import { Session, User } from '../modules/user/user.entity.js';
 import { Migration20261122010000_source_text } from './migrations/Migration20261122010000_source_text.js';
+import { Migration20261123000000_import } from './migrations/Migration20261123000000_import.js';
+import { Import } from '../modules/import/import.entity.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [
@@ -27,6 +29,7 @@ export const entities = [
   Session,
   Report,
   AuditEntry,
+  Import,
 ];
 
 export type Orm = MikroORM;
@@ -44,7 +47,12 @@ const common = (options: DatabaseOptions) => ({
   entities,
   extensions: [Migrator],
   migrations: {
-    migrationsList: [Migration20261121000000_initial, Migration20261122000000_governance, Migration20261122010000_source_text],
+    migrationsList: [
+      Migration20261121000000_initial,
+      Migration20261122000000_governance,
+      Migration20261122010000_source_text,
+      Migration20261123000000_import,
+    ],
     snapshot: false,
     transactional: true,
     silent: true,

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
+import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { queryLimitsPlugin } from './limits.js';
@@ -66,6 +67,7 @@ export async function buildApp({ orm, webDist, logger = false }: AppOptions): Pr
   await apollo.start();
   const context = await registerAuth(app, orm);
   await app.register(fastifyApollo(apollo), { context });
+  await registerImports(app, context);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

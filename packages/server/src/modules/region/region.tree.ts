@@ -24,6 +24,11 @@ export class RegionTree {
     return this.byCode.get(code);
   }
 
+  /** Every region, in no particular order. */
+  all(): Iterable<RegionInfo> {
+    return this.byCode.values();
+  }
+
   /** True when `code` is `ancestor` or lies below it. */
   isWithin(code: string, ancestor: string): boolean {
     for (let r = this.byCode.get(code); r; r = r.parentCode ? this.byCode.get(r.parentCode) : undefined) {
