@@ -12,6 +12,7 @@ export const router = createRouter({
       component: () => import('../features/indicator/indicator-page.vue'),
     },
     { path: '/screen', name: 'screen', component: () => import('../features/big-screen/big-screen-page.vue') },
+    { path: '/import', name: 'import', component: () => import('../features/import/import-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
