@@ -119,7 +119,6 @@ export class ImportService {
       return finish([problem], error.status);
     }
     Object.assign(result, { format: sheet.format, sheet: sheet.sheet, encoding: sheet.encoding });
-
     // ---- read the rows
     const all = await this.ctx.loaders.allIndicators();
     const sheetPeriod = sheet.sheet ? periodOf(sheet.sheet) : null;
@@ -132,7 +131,6 @@ export class ImportService {
     result.rows = parsed.rows;
     result.values = parsed.drafts.length;
     const problems = [...parsed.problems];
-
     // ---- the one validator
     const validation = await validateObservations(parsed.drafts, this.ctx);
     const toImportProblem = (p: Problem): ImportProblem => {
@@ -145,7 +143,6 @@ export class ImportService {
       problems.push(toImportProblem(p));
     }
     const valid = validation.valid.filter((v) => !parsed.badValue.has(v.index));
-
     // ---- compare with what is stored: unchanged values are not written (they may be in locked reports)
     const stored = await this.storedValues(valid);
     const changed: ValidObservation[] = [];
@@ -159,7 +156,6 @@ export class ImportService {
     const changedKeys = sortKeys(uniqueKeys(changed.map((v) => ({ regionCode: v.regionCode, period: v.period.label }))));
     const states = await reports.reportStates(this.ctx.em, changedKeys, { lock: false });
     for (const p of reports.lockProblems(changed, states)) problems.push(toImportProblem(p));
-
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const badRows = new Set(problems.map((p) => p.row).filter((r) => r !== null));
     result.rejected = badRows.size;
@@ -175,7 +171,6 @@ export class ImportService {
       : [];
     result.reports = toReports(sortKeys(uniqueKeys([...changedKeys, ...submittable])));
     result.submitted = toReports(submittable);
-
     if (problems.length || request.dryRun) return finish(problems, problems.length && !request.dryRun ? 422 : 200);
     return this.commit(result, changed, allKeys, request, started, user, reports);
   }
