@@ -121,7 +121,7 @@ describe.each(vendors)('kill -9 during an import commit on $vendor', ({ vendor }
     token = (await new SessionService(em).signIn('admin@crash.test', 'a test password')).token;
     const counties = (
       await orm.em.fork().getConnection().execute<{ code: string }[]>(`select code from region where level = 'COUNTY' order by code`)
-    ).map((r) => r.code);
+    ).map((r: { code: string }) => r.code);
     const indicators = (
       await orm.em
         .fork()
@@ -129,7 +129,7 @@ describe.each(vendors)('kill -9 during an import commit on $vendor', ({ vendor }
         .execute<{ code: string }[]>(
           `select code from indicator where reporting_level = 'COUNTY' and frequency = 'monthly' and aggregation <> 'ratio' order by id`,
         )
-    ).map((r) => r.code);
+    ).map((r: { code: string }) => r.code);
     const lines = ['region,indicator,period,value'];
     for (const c of counties.slice(0, 2000))
       for (const i of indicators.slice(0, 25)) lines.push(`${c},${i},${PERIOD},${(rows++ % 97) + 1}`);
@@ -147,7 +147,7 @@ describe.each(vendors)('kill -9 during an import commit on $vendor', ({ vendor }
   it('leaves no trace of the commit after a restart, and the same file then commits whole', async () => {
     expect(rows).toBeGreaterThan(40_000);
     const dry = await post(true);
-    expect((await dry.json()).problemCount).toBe(0);
+    expect(((await dry.json()) as { problemCount: number }).problemCount).toBe(0);
 
     // kill the server once the commit's transaction is writing
     let writing: () => Promise<boolean>;
@@ -189,7 +189,7 @@ describe.each(vendors)('kill -9 during an import commit on $vendor', ({ vendor }
     expect(await traces()).toEqual({ observations: 0, reports: 0, audit: 0, committed: 0 });
 
     await start();
-    const done = await (await post(false)).json();
+    const done = (await (await post(false)).json()) as { durationMs: number };
     expect(done).toMatchObject({ committed: true, rows });
     console.log(`${vendor}: a commit of ${rows} rows took ${done.durationMs} ms`);
     await stop();

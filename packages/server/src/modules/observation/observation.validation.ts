@@ -3,7 +3,7 @@ import type { Loaders } from '../../context.js';
 import { clip, type Problem } from '../../errors.js';
 import type { Indicator } from '../indicator/indicator.entity.js';
 import type { RegionTree } from '../region/region.tree.js';
-import { isFuture, parseReportPeriod, REPORT_PERIOD_FORMATS, type ReportPeriod } from '../report/report.period.js';
+import { currentMonth, parseReportPeriod, REPORT_PERIOD_FORMATS, type ReportPeriod } from '../report/report.period.js';
 
 /** One value as a writer (data entry or import) hands it over. */
 export interface ObservationDraft {
@@ -55,6 +55,7 @@ export async function validateObservations(
   let outOfScope = false;
   const seen = new Map<string, number>();
   const stored = (await loaders.allIndicators()).filter((i) => i.aggregation !== 'ratio');
+  const thisMonth = currentMonth(now); // once: formatting the date is the costliest step of a large import
 
   for (const [index, draft] of drafts.entries()) {
     const before = problems.length;
@@ -110,7 +111,7 @@ export async function validateObservations(
           ? `“${indicator.name}”按年填报：期间应为年份（如 ${draft.period.slice(0, 4)}），而不是“${clip(draft.period)}”。`
           : `“${indicator.name}”按月填报：期间应为月份（如 ${draft.period.slice(0, 4)}-01），而不是“${clip(draft.period)}”。`,
       );
-    } else if (isFuture(period, now)) {
+    } else if (period.first > thisMonth) {
       problem(
         'period',
         `${draft.period} is in the future: values can be entered once the period has begun.`,
