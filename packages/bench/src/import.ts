@@ -70,6 +70,8 @@ async function run(vendor: 'postgresql' | 'pglite'): Promise<Result> {
   let server: Running | undefined;
   try {
     server = await startNode(`hexie-${vendor}`, [serverMain], env, `${base}/readyz`, `${base}/graphql`);
+    let serverLog = '';
+    server.child.stderr!.on('data', (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000)));
     const url = `${base}/graphql`;
     const login = (who: typeof ADMIN) =>
       gql(url, `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: who.email, p: who.password }).then(
