@@ -71,7 +71,8 @@ async function run(vendor: 'postgresql' | 'pglite'): Promise<Result> {
   try {
     server = await startNode(`hexie-${vendor}`, [serverMain], env, `${base}/readyz`, `${base}/graphql`);
     let serverLog = '';
-    server.child.stderr!.on('data', (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000)));
+    for (const stream of [server.child.stdout!, server.child.stderr!])
+      stream.on('data', (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000)));
     const url = `${base}/graphql`;
     const login = (who: typeof ADMIN) =>
       gql(url, `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: who.email, p: who.password }).then(
@@ -128,8 +129,9 @@ async function run(vendor: 'postgresql' | 'pglite'): Promise<Result> {
       const res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
       const body = (await res.json()) as any;
       const ms = performance.now() - t0;
-      if (res.status !== 200 || body.problemCount)
-        throw new Error(`import ${dryRun ? 'dry run' : 'commit'}: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+      if (res.status !== 200 || body.problemCount) {
+        throw new Error(`import ${dryRun ? 'dry run' : 'commit'}: ${res.status} ${JSON.stringify(body).slice(0, 500)}\n${serverLog}`);
+      }
       return { ms, body };
     };
     const dry = await post(true);

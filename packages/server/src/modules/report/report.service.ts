@@ -114,13 +114,11 @@ export class ReportService {
         .execute();
     }
     for (let i = 0; i < keys.length; i += 5000) {
-      await k
-        .updateTable('report')
-        .set({ updated_at: sql`now()` })
-        .where(
-          sql<boolean>`(region_code, period) in (${sql.join(keys.slice(i, i + 5000).map((key) => sql`(${key.regionCode}, ${key.period})`))})`,
-        )
-        .execute();
+      const chunk = keys.slice(i, i + 5000);
+      // arrays, not a list of tuples: PGlite's parser runs out of stack on thousands of them
+      await sql`update report r set updated_at = now()
+        from unnest(${chunk.map((c) => c.regionCode)}::varchar[], ${chunk.map((c) => c.period)}::varchar[]) k(region_code, period)
+        where r.region_code = k.region_code and r.period = k.period`.execute(k);
     }
     return keys;
   }
