@@ -28,7 +28,7 @@ test('CSV export is UTF-8 with a BOM and holds the data /graphql returns; PNG ex
   const expected = breakdown
     .filter((b: any) => b.value !== null)
     .sort((a: any, b: any) => b.value - a.value)
-    .map((b: any, i: number) => [String(i + 1), b.region.code, b.region.name, String(b.value)]);
+    .map((b: any, i: number) => [String(i + 1), b.region.code, b.region.name, String(b.value), period]); // the period: so it imports back
   expect(lines.slice(1).map((l) => l.split(','))).toEqual(expected);
 
   const pngDownload = page.waitForEvent('download');

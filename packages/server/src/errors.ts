@@ -10,6 +10,8 @@ export interface Problem {
   index: number;
   field: string;
   message: string;
+  /** The same in Chinese, for the dashboard's pages (data entry, import). */
+  messageZh?: string;
 }
 
 /** Every problem of a batch in one error: nothing was changed. */

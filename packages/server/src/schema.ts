@@ -10,6 +10,7 @@ import { RegionResolver } from './modules/region/region.resolver.js';
 import { repoRoot } from './config.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ObservationResolver } from './modules/observation/observation.resolver.js';
+import { ImportResolver } from './modules/import/import.resolver.js';
 import { ReportResolver } from './modules/report/report.resolver.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
 import { SavedQueryResolver } from './modules/saved-query/saved-query.resolver.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   ReportResolver,
   ObservationResolver,
   AuditResolver,
+  ImportResolver,
   ExtractResolver,
   IndicatorAlternativeResolver,
   EmbedResolver,

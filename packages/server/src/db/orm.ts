@@ -17,6 +17,8 @@ import { Embed } from '../modules/embed/embed.entity.js';
 import { Migration20261122040000_saved_queries } from './migrations/Migration20261122040000_saved_queries.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { checkStatement } from './guard.js';
+import { Migration20261123000000_import } from './migrations/Migration20261123000000_import.js';
+import { Import } from '../modules/import/import.entity.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [
@@ -34,6 +36,7 @@ export const entities = [
   AuditEntry,
   Embed,
   SavedQuery,
+  Import,
 ];
 
 export type Orm = MikroORM;
@@ -72,6 +75,7 @@ const common = (options: DatabaseOptions) => ({
       Migration20261122010000_source_text,
       Migration20261122030000_embeds,
       Migration20261122040000_saved_queries,
+      Migration20261123000000_import,
     ],
     snapshot: false,
     transactional: true,

@@ -4,6 +4,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
+import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { hexieCostModel, loadCardinalities } from './cost.js';
@@ -83,6 +84,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   const context = await registerAuth(app, orm);
   const graphql = fastifyApolloHandler(apollo, { context });
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
+  await registerImports(app, context);
 
   registerExport(app, context);
   registerHealth(app, orm, burst);

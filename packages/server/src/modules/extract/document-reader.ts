@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
+import { checkZipSize, ZipRefused } from '../../lib/zip.js';
 import { parseDocDate, ymd } from './periods.js';
 
 /** A report as text, with what is known of its source. */
@@ -17,6 +18,9 @@ export class DocumentError extends Error {}
 
 export const SUPPORTED = '.txt (UTF-8 or GB18030), .docx, .html/.htm';
 
+/** A report's .docx unzips to a few MB at most (its text, styles and a few images); more is refused unread. */
+export const DOCX_LIMITS = { maxBytes: 8 * 1024 * 1024, maxEntries: 500 };
+
 /** Turns an uploaded file (name + bytes) into text and the source's title, publisher, date and URL. */
 export async function readDocument(name: string, bytes: Uint8Array): Promise<SourceText> {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -33,6 +37,16 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Sou
     case 'docx': {
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
         throw new DocumentError(`"${name}" is not a valid .docx file (a .docx is a ZIP archive; this is not one).`);
+      try {
+        await checkZipSize(Buffer.from(bytes), DOCX_LIMITS);
+      } catch (error) {
+        if (error instanceof ZipRefused && error.reason === 'too-large') {
+          throw new DocumentError(
+            `"${name}" unzips to more than ${DOCX_LIMITS.maxBytes / 1024 / 1024} MB: that is not a report's text; paste the text instead.`,
+          );
+        }
+        throw new DocumentError(`"${name}" is not a readable .docx file (a damaged ZIP archive).`);
+      }
       let html: string;
       try {
         html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;

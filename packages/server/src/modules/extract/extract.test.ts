@@ -266,6 +266,19 @@ describe('bounded work for hostile inputs', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('refuses a .docx that unzips to far more than a report (a zip bomb) without unzipping it', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', `<w:document><w:body>${'<w:p><w:r><w:t>1</w:t></w:r></w:p>'.repeat(400_000)}</w:body></w:document>`);
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = performance.now();
+    const heap = process.memoryUsage().heapUsed;
+    await expect(readDocument('bomb.docx', bomb)).rejects.toThrow(/unzips to more than 8 MB/);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('refuses a text with more numbers than it reads at once', () => {
     const service = new ExtractService(null as never);
     expect(() => service.extract({ text: '增加1个，'.repeat(LIMITS.numbers + 1), date: '2024-03-20' } as never)).toThrow(

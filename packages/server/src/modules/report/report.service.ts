@@ -64,94 +64,140 @@ export class ReportService {
 
   /** Writes validated values in one transaction, refusing all of them when a report is locked. */
   async write(values: readonly ValidObservation[], actor: Actor): Promise<Report[]> {
-    const keys = uniqueKeys(values.map((v) => ({ regionCode: v.regionCode, period: v.period.label })));
-    await this.em.transactional(async (tx) => {
-      await setActor(tx, actor);
-      const k = db(tx);
-      await k
-        .insertInto('report')
-        .values(keys.map((key) => ({ region_code: key.regionCode, period: key.period })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      const locked = await this.lockReports(tx, keys);
-      const problems: Problem[] = [];
-      for (const v of values) {
-        const report = locked.get(`${v.regionCode}|${v.period.label}`)!;
-        if (report.status === 'APPROVED') {
-          problems.push({
-            index: v.index,
-            field: 'period',
-            message: `${this.describe(v)} is locked: approved by ${report.by} on ${day(report.at)}.`,
-          });
-        } else if (report.status === 'SUBMITTED') {
-          problems.push({
-            index: v.index,
-            field: 'period',
-            message: `${this.describe(v)} was submitted by ${report.by} on ${day(report.at)} and awaits approval: ask an approver to return it first.`,
-          });
-        }
-      }
-      if (problems.length) throw problemsError(problems);
-
-      const statusOf = (v: ValidObservation) => locked.get(`${v.regionCode}|${v.period.label}`)!.status.toLowerCase();
-      const upserts = values.filter((v) => v.value !== null);
-      const removals = values.filter((v) => v.value === null);
-      for (let i = 0; i < upserts.length; i += 2000) {
-        await k
-          .insertInto('observation')
-          .values(
-            upserts.slice(i, i + 2000).map((v) => ({
-              indicator_id: v.indicator.id,
-              region_code: v.regionCode,
-              period: periodDate(v.period),
-              value: v.value,
-              note: v.note,
-              status: statusOf(v),
-              synthetic: false,
-              updated_by: actor.label.slice(0, 64),
-              updated_at: sql`now()`,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['indicator_id', 'region_code', 'period']).doUpdateSet({
-              value: sql`excluded.value`,
-              note: sql`excluded.note`,
-              status: sql`excluded.status`,
-              synthetic: false,
-              updated_by: sql`excluded.updated_by`,
-              updated_at: sql`now()`,
-            }),
-          )
-          .execute();
-      }
-      for (const v of removals) {
-        await k
-          .deleteFrom('observation')
-          .where('indicator_id', '=', v.indicator.id)
-          .where('region_code', '=', v.regionCode)
-          .where('period', '=', sql<string>`${periodDate(v.period)}::date`)
-          .execute();
-      }
-      await k
-        .updateTable('report')
-        .set({ updated_at: sql`now()` })
-        .where(sql<boolean>`(region_code, period) in (${sql.join(keys.map((key) => sql`(${key.regionCode}, ${key.period})`))})`)
-        .execute();
-    });
+    const keys = await this.em.transactional((tx) => this.writeIn(tx, values, actor));
     return this.em.fork().find(Report, { $or: keys.map((key) => ({ regionCode: key.regionCode, period: key.period })) });
   }
 
-  /** Locks the reports for the rest of the transaction and says who last moved each. */
-  private async lockReports(tx: Em, keys: ReportKey[]): Promise<Map<string, { status: ReportStatus; by: string; at: Date | null }>> {
-    const rows = await sql<{ region_code: string; period: string; status: ReportStatus; by: string | null; at: Date | null }>`
-      select r.region_code, r.period, r.status,
-        case r.status when 'APPROVED' then a.name when 'SUBMITTED' then s.name end as by,
-        case r.status when 'APPROVED' then r.approved_at when 'SUBMITTED' then r.submitted_at end as at
-      from report r left join app_user a on a.id = r.approved_by left join app_user s on s.id = r.submitted_by
-      where (r.region_code, r.period) in (${sql.join(keys.map((key) => sql`(${key.regionCode}, ${key.period})`))})
-      order by r.region_code, r.period
-      for update of r`.execute(db(tx));
-    return new Map(rows.rows.map((r) => [`${r.region_code}|${r.period}`, { status: r.status, by: r.by ?? 'unknown', at: r.at }]));
+  /**
+   * The write itself, inside the caller's transaction `tx` (an import adds its own rows to it): names
+   * the actor, creates missing reports as DRAFT, locks every report touched (in key order, so two
+   * writers of the same reports queue rather than deadlock) and refuses all values when one of them
+   * is submitted or approved. Returns the reports' keys.
+   */
+  async writeIn(tx: Em, values: readonly ValidObservation[], actor: Actor): Promise<ReportKey[]> {
+    const keys = sortKeys(uniqueKeys(values.map((v) => ({ regionCode: v.regionCode, period: v.period.label }))));
+    await setActor(tx, actor);
+    const k = db(tx);
+    for (let i = 0; i < keys.length; i += 5000) {
+      await k
+        .insertInto('report')
+        .values(keys.slice(i, i + 5000).map((key) => ({ region_code: key.regionCode, period: key.period })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const locked = await this.reportStates(tx, keys, { lock: true });
+    const problems = this.lockProblems(values, locked);
+    if (problems.length) throw problemsError(problems);
+
+    const statusOf = (v: ValidObservation) => (locked.get(`${v.regionCode}|${v.period.label}`)?.status ?? 'DRAFT').toLowerCase();
+    const upserts = values.filter((v) => v.value !== null);
+    const removals = values.filter((v) => v.value === null);
+    // one statement per 20,000 values, the columns as arrays: a statement's triggers (audit, roll-ups) run once for all of them
+    for (let i = 0; i < upserts.length; i += 20_000) {
+      const chunk = upserts.slice(i, i + 20_000);
+      await sql`
+        insert into observation (indicator_id, region_code, period, value, note, status, synthetic, updated_by, updated_at)
+        select k.indicator_id, k.region_code, k.period, k.value, k.note, k.status, false, ${actor.label.slice(0, 64)}, now()
+        from unnest(${chunk.map((v) => v.indicator.id)}::smallint[], ${chunk.map((v) => v.regionCode)}::varchar[],
+                    ${chunk.map((v) => periodDate(v.period))}::date[], ${chunk.map((v) => v.value)}::float8[],
+                    ${chunk.map((v) => v.note)}::varchar[], ${chunk.map(statusOf)}::varchar[])
+          as k(indicator_id, region_code, period, value, note, status)
+        on conflict (indicator_id, region_code, period) do update set
+          value = excluded.value, note = excluded.note, status = excluded.status, synthetic = false,
+          updated_by = excluded.updated_by, updated_at = now()`.execute(k);
+    }
+    for (const v of removals) {
+      await k
+        .deleteFrom('observation')
+        .where('indicator_id', '=', v.indicator.id)
+        .where('region_code', '=', v.regionCode)
+        .where('period', '=', sql<string>`${periodDate(v.period)}::date`)
+        .execute();
+    }
+    for (let i = 0; i < keys.length; i += 5000) {
+      const chunk = keys.slice(i, i + 5000);
+      // arrays, not a list of tuples: PGlite's parser runs out of stack on thousands of them
+      await sql`update report r set updated_at = now()
+        from unnest(${chunk.map((c) => c.regionCode)}::varchar[], ${chunk.map((c) => c.period)}::varchar[]) k(region_code, period)
+        where r.region_code = k.region_code and r.period = k.period`.execute(k);
+    }
+    return keys;
+  }
+
+  /**
+   * The status of each report (absent: not started) and who last moved it; with `lock`, the reports
+   * stay locked for the rest of the transaction.
+   */
+  async reportStates(
+    em: Em,
+    keys: readonly ReportKey[],
+    { lock }: { lock: boolean },
+  ): Promise<Map<string, { status: ReportStatus; by: string; at: Date | null }>> {
+    const states = new Map<string, { status: ReportStatus; by: string; at: Date | null }>();
+    for (let i = 0; i < keys.length; i += 5000) {
+      const chunk = keys.slice(i, i + 5000);
+      const rows = await sql<{ region_code: string; period: string; status: ReportStatus; by: string | null; at: Date | null }>`
+        select r.region_code, r.period, r.status,
+          case r.status when 'APPROVED' then a.name when 'SUBMITTED' then s.name end as by,
+          case r.status when 'APPROVED' then r.approved_at when 'SUBMITTED' then r.submitted_at end as at
+        from report r left join app_user a on a.id = r.approved_by left join app_user s on s.id = r.submitted_by
+        where (r.region_code, r.period) in (select * from unnest(${chunk.map((c) => c.regionCode)}::varchar[], ${chunk.map((c) => c.period)}::varchar[]))
+        order by r.region_code, r.period
+        ${lock ? sql`for update of r` : sql``}`.execute(db(em));
+      for (const r of rows.rows) states.set(`${r.region_code}|${r.period}`, { status: r.status, by: r.by ?? 'unknown', at: r.at });
+    }
+    return states;
+  }
+
+  /** One problem per value whose report is submitted or approved (such reports take no changes). */
+  lockProblems(values: readonly ValidObservation[], states: Map<string, { status: ReportStatus; by: string; at: Date | null }>): Problem[] {
+    const problems: Problem[] = [];
+    for (const v of values) {
+      const report = states.get(`${v.regionCode}|${v.period.label}`);
+      const zh = `${this.ctx.regions.label(v.regionCode)} ${v.period.label} 的报表`;
+      if (report?.status === 'APPROVED') {
+        problems.push({
+          index: v.index,
+          field: 'period',
+          message: `${this.describe(v)} is locked: approved by ${report.by} on ${day(report.at)}.`,
+          messageZh: `${zh}已由${report.by}于 ${day(report.at)} 审核通过，已锁定。`,
+        });
+      } else if (report?.status === 'SUBMITTED') {
+        problems.push({
+          index: v.index,
+          field: 'period',
+          message: `${this.describe(v)} was submitted by ${report.by} on ${day(report.at)} and awaits approval: ask an approver to return it first.`,
+          messageZh: `${zh}已由${report.by}于 ${day(report.at)} 提交，正在等待审核：请先请审核人退回。`,
+        });
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Submits the DRAFT or RETURNED reports among `keys` inside the caller's transaction (an import
+   * with submit=true): their values become submitted with them. Returns the keys it submitted.
+   */
+  async submitIn(tx: Em, keys: readonly ReportKey[], user: { id: number }): Promise<ReportKey[]> {
+    const submitted: ReportKey[] = [];
+    for (let i = 0; i < keys.length; i += 5000) {
+      const chunk = keys.slice(i, i + 5000);
+      const moved = await sql<{ region_code: string; period: string }>`
+        update report r set status = 'SUBMITTED', submitted_by = ${user.id}, submitted_at = now(), updated_at = now(), return_reason = null
+        from unnest(${chunk.map((c) => c.regionCode)}::varchar[], ${chunk.map((c) => c.period)}::varchar[]) k(region_code, period)
+        where r.region_code = k.region_code and r.period = k.period and r.status in ('DRAFT', 'RETURNED')
+        returning r.region_code, r.period`.execute(db(tx));
+      if (!moved.rows.length) continue;
+      const parsed = moved.rows.map((r) => ({ regionCode: r.region_code, period: parseReportPeriod(r.period)! }));
+      await sql`
+        update observation o set status = 'submitted'
+        from unnest(${parsed.map((p) => p.regionCode)}::varchar[], ${parsed.map((p) => periodDate(p.period))}::date[],
+                    ${parsed.map((p) => p.period.frequency)}::varchar[]) k(region_code, period, frequency)
+        join indicator i on i.frequency = k.frequency
+        where o.indicator_id = i.id and o.region_code = k.region_code and o.period = k.period and o.status <> 'submitted'`.execute(db(tx));
+      submitted.push(...moved.rows.map((r) => ({ regionCode: r.region_code, period: r.period })));
+    }
+    return submitted;
   }
 
   private describe(v: ValidObservation): string {
@@ -358,6 +404,12 @@ export class ReportService {
       throw badInput(`Unknown region code "${clip(region)}": use a six-digit GB/T 2260 code such as 510114.`);
   }
 }
+
+/** Keys in one order for every writer (locks taken in this order cannot deadlock each other). */
+export const sortKeys = (keys: ReportKey[]): ReportKey[] =>
+  keys.sort((a, b) =>
+    a.regionCode === b.regionCode ? (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) : a.regionCode < b.regionCode ? -1 : 1,
+  );
 
 export function uniqueKeys(keys: ReportKey[]): ReportKey[] {
   const unique = new Map(keys.map((k) => [`${k.regionCode}|${k.period}`, k]));
