@@ -25,6 +25,8 @@ describe('periods', () => {
   it('chooses a trend window per grain, clipped to the data', () => {
     expect(trendRange(monthly, '2024-03', 'MONTH')).toEqual({ from: '2023', to: '2024', grain: 'MONTH' });
     expect(trendRange(monthly, '2022', 'QUARTER')).toEqual({ from: '2021', to: '2022', grain: 'QUARTER' });
+    // a period before the first data (approved later for an earlier year) still has a valid window
+    expect(trendRange(monthly, '2015-06', 'MONTH')).toEqual({ from: '2015', to: '2015', grain: 'MONTH' });
     expect(trendRange(monthly, '2023', 'YEAR')).toEqual({ from: '2021', to: '2024', grain: 'YEAR' });
     expect(trendRange(annual, '2023-Q2', 'MONTH')).toEqual({ from: '2020', to: '2024', grain: 'YEAR' });
   });

@@ -55,7 +55,8 @@ export function trendRange(indicator: IndicatorTiming, period: string, grain: Gr
   const lastYear = indicator.latestPeriod ? periodYear(indicator.latestPeriod) : year;
   if (g === 'YEAR') return { from: String(Math.min(firstYear, year)), to: String(Math.max(lastYear, year)), grain: g };
   const span = g === 'MONTH' ? 1 : 2;
-  return { from: String(Math.max(firstYear, year - span)), to: String(year), grain: g };
+  // a period before the indicator's first data still gets its own window (never from after to)
+  return { from: String(Math.min(year, Math.max(firstYear, year - span))), to: String(year), grain: g };
 }
 
 /** The same period one year earlier (for "vs last year" labels). */
