@@ -60,12 +60,13 @@ test('XLSX export of a chart holds the same rows as its CSV and the numbers /gra
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   const [header, ...rows] = await xlsxRows(await read(file));
   expect(header.slice(0, 3)).toEqual(['排名', '区划代码', '地区']);
+  expect(header[4]).toBe('期间'); // the period column lets the file import back
 
   const { breakdown } = await gql(BREAKDOWN, { indicator: ind.code, region: '510000', from: period, to: period });
   const expected = breakdown
     .filter((b: any) => b.value !== null)
     .sort((a: any, b: any) => b.value - a.value)
-    .map((b: any, i: number) => [i + 1, b.region.code, b.region.name, b.value]);
+    .map((b: any, i: number) => [i + 1, b.region.code, b.region.name, b.value, period]);
   expect(rows).toEqual(expected);
 });
 

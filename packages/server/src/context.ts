@@ -40,8 +40,8 @@ export interface HttpHooks {
   userAgent?: string;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
-  /** Throws TOO_MANY_REQUESTS when this IP or this email has tried to sign in too often. */
-  limitSignIn(email: string): Promise<void>;
+  /** Runs a sign-in attempt, refused (TOO_MANY_REQUESTS) when this IP or this email has failed too often; failures are counted. */
+  limitSignIn<T>(email: string, attempt: () => Promise<T>): Promise<T>;
 }
 
 export interface Context {

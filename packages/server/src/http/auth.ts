@@ -2,15 +2,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { bearerToken, SESSION_COOKIE } from '../auth/authenticate.js';
 import { createContext, type Context, type HttpHooks } from '../context.js';
 import type { Orm } from '../db/orm.js';
 import { classify } from './errors.js';
 
-/** Sign-in attempts allowed per window, per client IP and per email. */
+/** Failed sign-ins allowed per window, per client IP and per email; a success clears the email's count. */
 export const SIGN_IN_LIMITS = { perIp: 20, perEmail: 5, windowMs: 10 * 60_000 };
-
-type LoginRequest = FastifyRequest & { hexieSignInEmail?: string };
 
 /**
  * Cookies and sign-in rate limits; returns the function that builds each request's context
@@ -18,13 +17,10 @@ type LoginRequest = FastifyRequest & { hexieSignInEmail?: string };
  */
 export async function registerAuth(app: FastifyInstance, orm: Orm) {
   await app.register(fastifyCookie);
+  // for routes that limit every request (embeds); sign-in counts failures only, which needs a look
+  // before the attempt that the plugin's counter cannot give
   await app.register(fastifyRateLimit, { global: false });
-  const byIp = app.createRateLimit({ max: SIGN_IN_LIMITS.perIp, timeWindow: SIGN_IN_LIMITS.windowMs, keyGenerator: (r) => `ip:${r.ip}` });
-  const byEmail = app.createRateLimit({
-    max: SIGN_IN_LIMITS.perEmail,
-    timeWindow: SIGN_IN_LIMITS.windowMs,
-    keyGenerator: (r) => `email:${(r as LoginRequest).hexieSignInEmail}`,
-  });
+  const failures = new LRUCache<string, number>({ max: 100_000, ttl: SIGN_IN_LIMITS.windowMs });
 
   const hooks = (request: FastifyRequest, reply: FastifyReply): HttpHooks => ({
     ip: request.ip,
@@ -39,14 +35,25 @@ export async function registerAuth(app: FastifyInstance, orm: Orm) {
         expires: expiresAt,
       }),
     clearSessionCookie: () => void reply.clearCookie(SESSION_COOKIE, { path: '/' }),
-    limitSignIn: async (email) => {
-      (request as LoginRequest).hexieSignInEmail = email;
-      for (const limit of [await byIp(request), await byEmail(request)]) {
-        if (!limit.isAllowed && limit.isExceeded) {
-          throw new GraphQLError(`Too many sign-in attempts: try again in ${Math.ceil(limit.ttl / 60_000)} minute(s).`, {
+    limitSignIn: async (email, attempt) => {
+      const keys: [string, number][] = [
+        [`ip:${request.ip}`, SIGN_IN_LIMITS.perIp],
+        [`email:${email}`, SIGN_IN_LIMITS.perEmail],
+      ];
+      for (const [key, max] of keys) {
+        if ((failures.get(key) ?? 0) >= max) {
+          throw new GraphQLError(`Too many failed sign-ins: try again in ${Math.ceil(failures.getRemainingTTL(key) / 60_000)} minute(s).`, {
             extensions: { code: 'TOO_MANY_REQUESTS', http: { status: 429 } },
           });
         }
+      }
+      try {
+        const result = await attempt();
+        failures.delete(`email:${email}`);
+        return result;
+      } catch (error) {
+        for (const [key] of keys) failures.set(key, (failures.get(key) ?? 0) + 1);
+        throw error;
       }
     },
   });

@@ -7,15 +7,15 @@ import { SessionService } from './session.service.js';
 export class SessionResolver {
   @Mutation(() => SessionNode, {
     description:
-      'Signs in. Returns a bearer token for scripts and sets an HttpOnly cookie for the dashboard. Attempts are rate-limited per IP and per email.',
+      'Signs in. Returns a bearer token for scripts and sets an HttpOnly cookie for the dashboard. Failed attempts are limited per IP and per email.',
   })
   async login(
     @Ctx() { em, http }: Context,
     @Arg('email', () => String, { description: 'The account’s email (compared in lower case).' }) email: string,
     @Arg('password', () => String, { description: 'The account’s password.' }) password: string,
   ) {
-    await http?.limitSignIn(email.trim().toLowerCase());
-    const session = await new SessionService(em).signIn(email, password, { ip: http?.ip, userAgent: http?.userAgent });
+    const attempt = () => new SessionService(em).signIn(email, password, { ip: http?.ip, userAgent: http?.userAgent });
+    const session = await (http ? http.limitSignIn(email.trim().toLowerCase(), attempt) : attempt());
     http?.setSessionCookie(session.token, session.expiresAt);
     return session;
   }
