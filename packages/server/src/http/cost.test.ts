@@ -164,6 +164,11 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       DeactivateUser: { email: 'a@b.cn' },
       // 报告摘录: a seed report read, its figures proposed, 15 of them accepted (each answered with its hub value)
       Reviewer: {},
+      MeRole: {},
+      ImportPage: {},
+      CreateEmbed: {
+        input: { widget: 'trend', kind: 'SIGNED', params: { ...wide }, origins: ['https://portal.example'], expiresIn: 86400 },
+      },
       ReadDocument: { input: { fileName: 'report.txt', contentBase64: Buffer.from(seedText).toString('base64') } },
       ExtractFigures: { input: { text: seedText, date: '2024-03-20' } },
       ReviewRegionLookup: { code: '510000' },

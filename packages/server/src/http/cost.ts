@@ -22,6 +22,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { MAX_EMBEDS_LISTED } from '../modules/embed/embed.service.js';
 import type { Em } from '../db/orm.js';
 import { GRAIN_MONTHS, parseRange, type Grain } from '../modules/aggregate/period.js';
 import { MAX_SAVED_PER_USER } from '../modules/saved-query/saved-query.service.js';
@@ -237,6 +238,11 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observationHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
       'Query.reportHistory': ({ args }) => (typeof args.limit === 'number' ? args.limit : 200),
       'Query.savedQueries': () => MAX_SAVED_PER_USER,
+      'Query.imports': ({ args }) => (typeof args.limit === 'number' ? args.limit : 20),
+      'Import.problems': () => 1000,
+      'Import.reports': () => 5000,
+      'Query.embeds': () => MAX_EMBEDS_LISTED,
+      'Embed.origins': () => 20,
       'Report.entries': () => sizes.indicators,
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>

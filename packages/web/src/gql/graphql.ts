@@ -96,9 +96,11 @@ export type CreateUserInput = {
 export type EmbedInput = {
   /** SIGNED only: seconds until the token expires (60 to 31 622 400). */
   expiresIn?: number | null | undefined;
+  /** PUBLIC (approved data, by id, until revoked) or SIGNED (a token bound to its parameters, origins and expiry). */
   kind: EmbedKind;
   /** Origins (https://portal.example) that may show it; empty on a public embed: any site. */
   origins: Array<string>;
+  /** The locked parameters: what the embed shows and nothing else. */
   params: EmbedParamsInput;
   /** The widget: kpi, trend, ranking, map or table. */
   widget: string;

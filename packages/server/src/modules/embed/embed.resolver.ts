@@ -45,14 +45,17 @@ export class EmbedResolver {
   }
 
   @Mutation(() => EmbedNode, { description: 'ANALYST and ADMIN: lets other sites show one chart of your scope (approved data only).' })
-  async createEmbed(@Ctx() ctx: Context, @Arg('input', () => EmbedInput) input: EmbedInput) {
+  async createEmbed(
+    @Ctx() ctx: Context,
+    @Arg('input', () => EmbedInput, { description: 'The widget, kind, locked parameters, origins and expiry.' }) input: EmbedInput,
+  ) {
     const service = this.service(ctx);
     const { embed } = await service.create(input, ctx.viewer, ctx.aggregate);
     return toNode(service, embed, ctx.http?.origin ?? '');
   }
 
   @Mutation(() => EmbedNode, { description: 'ANALYST and ADMIN: stops an embed at once (its id and token are refused from now on).' })
-  async revokeEmbed(@Ctx() ctx: Context, @Arg('id', () => String) id: string) {
+  async revokeEmbed(@Ctx() ctx: Context, @Arg('id', () => String, { description: 'The embed’s id.' }) id: string) {
     const service = this.service(ctx);
     return toNode(service, await service.revoke(id, ctx.viewer), ctx.http?.origin ?? '');
   }

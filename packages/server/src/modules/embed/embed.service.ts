@@ -65,6 +65,9 @@ export const paramsOf = (embed: Embed): EmbedParams => ({
  * Stored embeds: created and revoked by ANALYST and ADMIN in their scope; answered with only what
  * their definition allows (approved data through the aggregate service), never arbitrary queries.
  */
+/** The most embeds `embeds` lists (the newest). */
+export const MAX_EMBEDS_LISTED = 500;
+
 export class EmbedService {
   constructor(
     private readonly em: Em,
@@ -149,7 +152,7 @@ export class EmbedService {
   async list(viewer: Viewer): Promise<Embed[]> {
     const user = viewer.require('manageEmbeds');
     const all = await this.em.find(Embed, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
-    return all.filter((e) => this.regions.isWithin(e.regionCode, user.regionCode));
+    return all.filter((e) => this.regions.isWithin(e.regionCode, user.regionCode)).slice(0, MAX_EMBEDS_LISTED);
   }
 
   async revoke(id: string, viewer: Viewer): Promise<Embed> {

@@ -37,10 +37,12 @@ export class EmbedInput {
   @Field(() => String, { description: 'The widget: kpi, trend, ranking, map or table.' })
   widget!: string;
 
-  @Field(() => EmbedKindEnum)
+  @Field(() => EmbedKindEnum, {
+    description: 'PUBLIC (approved data, by id, until revoked) or SIGNED (a token bound to its parameters, origins and expiry).',
+  })
   kind!: EmbedKindEnum;
 
-  @Field(() => EmbedParamsInput)
+  @Field(() => EmbedParamsInput, { description: 'The locked parameters: what the embed shows and nothing else.' })
   params!: EmbedParamsInput;
 
   @Field(() => [String], { description: 'Origins (https://portal.example) that may show it; empty on a public embed: any site.' })
@@ -52,46 +54,48 @@ export class EmbedInput {
 
 @ObjectType('EmbedParams', { description: 'The parameters an embed is locked to.' })
 export class EmbedParamsNode {
-  @Field(() => String)
+  @Field(() => String, { description: 'Indicator code, e.g. jobs_posted.' })
   indicator!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Six-digit region code, e.g. 510000.' })
   region!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First period: YYYY-MM, YYYY-Qn or YYYY.' })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last period, same formats.' })
   to!: string;
 
-  @Field(() => GrainEnum)
+  @Field(() => GrainEnum, { description: 'Buckets of the series: MONTH, QUARTER or YEAR.' })
   grain!: GrainEnum;
 }
 
 @ObjectType('Embed', { description: 'A chart another site may show, with only the data its definition allows.' })
 export class EmbedNode {
-  @Field(() => String)
+  @Field(() => String, { description: 'The embed’s id (a public embed is named by it).' })
   id!: string;
 
-  @Field(() => EmbedKindEnum)
+  @Field(() => EmbedKindEnum, {
+    description: 'PUBLIC (approved data, by id, until revoked) or SIGNED (a token bound to its parameters, origins and expiry).',
+  })
   kind!: EmbedKindEnum;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'kpi, trend, ranking, map or table.' })
   widget!: string;
 
-  @Field(() => EmbedParamsNode)
+  @Field(() => EmbedParamsNode, { description: 'The locked parameters: what the embed shows and nothing else.' })
   params!: EmbedParamsNode;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Sites allowed to show it (https://portal.example); CORS and frame-ancestors follow them.' })
   origins!: string[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a signed embed stops working; null for a public one.' })
   expiresAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was revoked; null while it works.' })
   revokedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'SIGNED: the token the snippet carries; null for a public embed.' })

@@ -14,7 +14,7 @@ export class ImportResolver {
   }
 
   @Query(() => ImportNode, { nullable: true, description: 'One import with its problems (null when unknown or outside your scope).' })
-  import(@Ctx() ctx: Context, @Arg('id', () => Int) id: number) {
+  import(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'The import’s number.' }) id: number) {
     return new ImportService(ctx).get(id);
   }
 

@@ -26,7 +26,7 @@ export class ImportProblemNode implements ImportProblem {
   @Field(() => String, { nullable: true, description: 'The cell’s text.' })
   value!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong and what is allowed (in English).' })
   message!: string;
 
   @Field(() => String, { description: 'The message in Chinese.' })
@@ -35,21 +35,21 @@ export class ImportProblemNode implements ImportProblem {
 
 @ObjectType('ImportReport', { description: 'A report an import writes or submits.' })
 export class ImportReportNode {
-  @Field(() => String)
+  @Field(() => String, { description: 'Six-digit region code.' })
   region!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Report period: YYYY-MM or YYYY.' })
   period!: string;
 }
 
 @ObjectType('Import', { description: 'One upload of a CSV or XLSX file to POST /api/imports.' })
 export class ImportNode {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The import’s number (audit entries name it).' })
   id!: number;
 
   userId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The uploaded file’s name.' })
   fileName!: string;
 
   @Field(() => String, { description: 'SHA-256 (hex) of the file’s bytes.' })
@@ -67,13 +67,13 @@ export class ImportNode {
   @Field(() => String, { nullable: true, description: 'The worksheet read (XLSX).' })
   sheet!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the file was only checked, nothing written.' })
   dryRun!: boolean;
 
   @Field(() => Boolean, { description: 'Whether the import submits the reports it fills.' })
   submit!: boolean;
 
-  @Field(() => ImportStatusEnum)
+  @Field(() => ImportStatusEnum, { description: 'What came of it.' })
   status!: ImportStatus;
 
   @Field(() => Int, { description: 'Non-blank data rows.' })
@@ -91,15 +91,15 @@ export class ImportNode {
   @Field(() => Int, { description: 'All problems (the first 1,000 are kept in `problems`).' })
   problemCount!: number;
 
-  @Field(() => [ImportProblemNode])
+  @Field(() => [ImportProblemNode], { description: 'The first 1,000 problems, each with its row, column and cell.' })
   problems!: ImportProblemNode[];
 
   @Field(() => [ImportReportNode], { description: 'The reports written or submitted (would be, for a dry run).' })
   reports!: ImportReportNode[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the check (and commit) took, in milliseconds.' })
   durationMs!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the file was uploaded.' })
   createdAt!: Date;
 }
