@@ -18,6 +18,7 @@ import { Migration20261122040000_saved_queries } from './migrations/Migration202
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { checkStatement } from './guard.js';
 import { Migration20261123000000_import } from './migrations/Migration20261123000000_import.js';
+import { Migration20261123010000_report_trigger } from './migrations/Migration20261123010000_report_trigger.js';
 import { Import } from '../modules/import/import.entity.js';
 import { kyselyObservers } from './sql.js';
 
@@ -76,6 +77,7 @@ const common = (options: DatabaseOptions) => ({
       Migration20261122030000_embeds,
       Migration20261122040000_saved_queries,
       Migration20261123000000_import,
+      Migration20261123010000_report_trigger,
     ],
     snapshot: false,
     transactional: true,

@@ -32,7 +32,7 @@ export interface AppOptions {
   /** Fastify's pino logger options (false: silent, as in tests). */
   logger?: FastifyServerOptions['logger'];
   /** Overrides of the ceilings, for tests: the request deadline, the response size, the cost budget. */
-  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number };
+  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
 }
@@ -56,7 +56,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
     } catch {
       // the database is away: requests say so; the prices stay as they were
     }
-  }, REPRICE_MS);
+  }, limits.repriceMs ?? REPRICE_MS);
   repricing.unref();
   app.addHook('onClose', async () => clearInterval(repricing));
   const armor = armorLimits();

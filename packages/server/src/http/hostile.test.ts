@@ -95,7 +95,8 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     await loadDemoData(db.orm, db.databaseUrl, { provinces: ['510000'] });
     schema = await buildHexieSchema();
     model = hexieCostModel(schema, await loadCardinalities(db.orm.em.fork() as never));
-    app = await buildApp({ orm: db.orm });
+    // statements are counted: no background re-pricing
+    app = await buildApp({ orm: db.orm, limits: { repriceMs: 3_600_000 } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
