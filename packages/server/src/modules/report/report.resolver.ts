@@ -1,23 +1,17 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { RegionNode } from '../region/region.types.js';
 import { UserNode } from '../user/user.types.js';
 import type { ReportStatus } from './report.entity.js';
 import { ReportService } from './report.service.js';
-import { ObservationInput, ReportEntryNode, ReportNode, ReportStatusEnum } from './report.types.js';
+import { ObservationInput, ReportEntryNode, ReportKeyArgs, ReportNode, ReportReasonArgs, ReportStatusEnum } from './report.types.js';
 
 @Resolver(() => ReportNode)
 export class ReportResolver {
   @Query(() => ReportNode, {
     description: 'A region’s report for a period (an empty DRAFT when nothing was entered yet). For users whose scope covers the region.',
   })
-  report(
-    @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
-    region: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
-    period: string,
-  ) {
+  report(@Ctx() ctx: Context, @Args(() => ReportKeyArgs) { region, period }: ReportKeyArgs) {
     return new ReportService(ctx).get(region, period);
   }
 
@@ -55,54 +49,26 @@ export class ReportResolver {
   }
 
   @Mutation(() => ReportNode, { description: 'REPORTER/ADMIN: submits a DRAFT or RETURNED report for approval.' })
-  submitReport(
-    @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
-    region: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
-    period: string,
-  ) {
+  submitReport(@Ctx() ctx: Context, @Args(() => ReportKeyArgs) { region, period }: ReportKeyArgs) {
     return new ReportService(ctx).submit(region, period);
   }
 
   @Mutation(() => ReportNode, {
     description: 'APPROVER/ADMIN: approves a SUBMITTED report (not one you submitted); its values become public in the same transaction.',
   })
-  approveReport(
-    @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
-    region: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
-    period: string,
-  ) {
+  approveReport(@Ctx() ctx: Context, @Args(() => ReportKeyArgs) { region, period }: ReportKeyArgs) {
     return new ReportService(ctx).approve(region, period);
   }
 
   @Mutation(() => ReportNode, { description: 'APPROVER/ADMIN: returns a SUBMITTED report to its reporter with a reason.' })
-  returnReport(
-    @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
-    region: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
-    period: string,
-    @Arg('reason', () => String, { description: 'Why, in words (shown to the reporter and kept in the audit trail); required.' })
-    reason: string,
-  ) {
+  returnReport(@Ctx() ctx: Context, @Args(() => ReportReasonArgs) { region, period, reason }: ReportReasonArgs) {
     return new ReportService(ctx).return(region, period, reason);
   }
 
   @Mutation(() => ReportNode, {
     description: 'APPROVER/ADMIN: takes an APPROVED report out of the public figures (it becomes RETURNED), with a reason.',
   })
-  unapproveReport(
-    @Ctx() ctx: Context,
-    @Arg('region', () => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
-    region: string,
-    @Arg('period', () => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
-    period: string,
-    @Arg('reason', () => String, { description: 'Why, in words (shown to the reporter and kept in the audit trail); required.' })
-    reason: string,
-  ) {
+  unapproveReport(@Ctx() ctx: Context, @Args(() => ReportReasonArgs) { region, period, reason }: ReportReasonArgs) {
     return new ReportService(ctx).unapprove(region, period, reason);
   }
 

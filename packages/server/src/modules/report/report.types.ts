@@ -1,4 +1,4 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit/audit.entity.js';
 import { IndicatorNode } from '../indicator/indicator.types.js';
 import { REPORT_STATUSES, type ReportStatus } from './report.entity.js';
@@ -175,4 +175,21 @@ export class ObservationInput {
 
   @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   note?: string | null;
+}
+
+/** The arguments naming one report: every report query and transition takes them. */
+@ArgsType()
+export class ReportKeyArgs {
+  @Field(() => String, { description: 'Six-digit GB/T 2260 region code, e.g. 510000 (四川省); 100000 is the nation.' })
+  region!: string;
+
+  @Field(() => String, { description: 'Report period: YYYY-MM for the monthly indicators, YYYY for the annual ones.' })
+  period!: string;
+}
+
+/** A report and why it is returned or unapproved. */
+@ArgsType()
+export class ReportReasonArgs extends ReportKeyArgs {
+  @Field(() => String, { description: 'Why, in words (shown to the reporter and kept in the audit trail); required.' })
+  reason!: string;
 }
