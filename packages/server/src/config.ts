@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** Keys that sign embed tokens (HEXIE_EMBED_KEYS); undefined → generated into the data folder. */
   embedKeys?: EmbedKey[];
+  /** Alert webhooks may go to loopback and private addresses (HEXIE_WEBHOOK_ALLOW_PRIVATE=1). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +75,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedKeys = parsed.keys;
   }
 
+  const privateText = (env.HEXIE_WEBHOOK_ALLOW_PRIVATE ?? '0').trim().toLowerCase();
+  if (!['0', '1', 'true', 'false'].includes(privateText)) {
+    problems.push(
+      `HEXIE_WEBHOOK_ALLOW_PRIVATE must be 1 (alert webhooks may go to loopback and private addresses) or 0, got "${env.HEXIE_WEBHOOK_ALLOW_PRIVATE}"`,
+    );
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -87,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     trustProxy,
     embedKeys,
+    webhookAllowPrivate: privateText === '1' || privateText === 'true',
   };
 }

@@ -4,6 +4,7 @@ import { bootstrapDatabase } from './db/bootstrap.js';
 import { lockDataDir } from './db/lock.js';
 import { buildApp } from './http/app.js';
 import { loadEmbedKeys, useEmbedKeys } from './modules/embed/embed.keys.js';
+import { webhookSettings } from './modules/alert/alert.webhook.js';
 
 /** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
 function progress(line: string, final = false) {
@@ -20,6 +21,7 @@ async function main() {
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   const orm = await bootstrapDatabase(config, progress);
   useEmbedKeys(loadEmbedKeys(config.embedKeys, config.dataDir));
+  webhookSettings.allowPrivate = config.webhookAllowPrivate;
   const app = await buildApp({
     orm,
     webDist: config.webDist,

@@ -16,6 +16,8 @@ import { SessionResolver } from './modules/session/session.resolver.js';
 import { SavedQueryResolver } from './modules/saved-query/saved-query.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
 import { EmbedResolver } from './modules/embed/embed.resolver.js';
+import { CompletenessResolver, CompletenessUnitResolver } from './modules/completeness/completeness.resolver.js';
+import { AlertResolver, AlertRuleResolver } from './modules/alert/alert.resolver.js';
 
 /** The one list of resolvers: used by the server and by the schema emitter. */
 export const resolvers = [
@@ -37,6 +39,10 @@ export const resolvers = [
   IndicatorAlternativeResolver,
   EmbedResolver,
   SavedQueryResolver,
+  CompletenessResolver,
+  CompletenessUnitResolver,
+  AlertRuleResolver,
+  AlertResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   manageUsers: { roles: ['ADMIN'], what: 'managing users' },
   manageEmbeds: { roles: ['ADMIN', 'ANALYST'], what: 'creating and revoking embeds of charts on other sites' },
   extractFigures: { roles: ['ADMIN', 'ANALYST'], what: 'reading figures out of reports and accepting them as published figures' },
+  manageAlerts: { roles: ['ADMIN', 'ANALYST'], what: 'creating and deleting alert rules and reading their webhook deliveries' },
+  readAlerts: { roles: ['ADMIN', 'APPROVER', 'ANALYST'], what: 'reading alerts' },
 } as const satisfies Record<string, { roles: readonly Role[]; what: string }>;
 export type Action = keyof typeof PERMISSIONS;
 

@@ -20,6 +20,8 @@ import { checkStatement } from './guard.js';
 import { Migration20261123000000_import } from './migrations/Migration20261123000000_import.js';
 import { Migration20261123010000_report_trigger } from './migrations/Migration20261123010000_report_trigger.js';
 import { Import } from '../modules/import/import.entity.js';
+import { Migration20261124000000_alerts } from './migrations/Migration20261124000000_alerts.js';
+import { Alert, AlertRule } from '../modules/alert/alert.entity.js';
 import { kyselyObservers } from './sql.js';
 
 export const entities = [
@@ -38,6 +40,8 @@ export const entities = [
   Embed,
   SavedQuery,
   Import,
+  AlertRule,
+  Alert,
 ];
 
 export type Orm = MikroORM;
@@ -78,6 +82,7 @@ const common = (options: DatabaseOptions) => ({
       Migration20261122040000_saved_queries,
       Migration20261123000000_import,
       Migration20261123010000_report_trigger,
+      Migration20261124000000_alerts,
     ],
     snapshot: false,
     transactional: true,

@@ -59,6 +59,7 @@ async function upsertCatalog(k: Kysely<any>): Promise<void> {
     aggregation: i.aggregation,
     factor: i.factor,
     reporting_level: i.reportingLevel,
+    deadline_days: i.deadlineDays,
     position: i.position,
   }));
   await k
@@ -75,6 +76,7 @@ async function upsertCatalog(k: Kysely<any>): Promise<void> {
         aggregation: eb.ref('excluded.aggregation'),
         factor: eb.ref('excluded.factor'),
         reporting_level: eb.ref('excluded.reporting_level'),
+        deadline_days: eb.ref('excluded.deadline_days'),
         position: eb.ref('excluded.position'),
       })),
     )

@@ -17,6 +17,8 @@ import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 import { registerEmbed, requestSerializer } from './embed.js';
+import { alertLog } from '../modules/alert/alert.engine.js';
+import { startAlertScheduler } from '../modules/alert/alert.scheduler.js';
 
 const FIGURE_COUNT = 'select (select count(*) from published_figure) + (select count(*) from target) as n';
 /** How often the count of published figures and targets is checked for re-pricing. */
@@ -33,12 +35,21 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Overrides of the ceilings, for tests: the request deadline, the response size, the cost budget. */
   limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
+  /** Run the periodic alert checks and webhook deliveries (default true; tests that do not need them turn them off). */
+  alerts?: boolean;
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
-export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  orm,
+  webDist,
+  logger = false,
+  limits = {},
+  trustProxy = false,
+  alerts = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
@@ -90,6 +101,11 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   registerHealth(app, orm, burst);
   registerEmbed(app, orm, webDist);
   await registerDashboard(app, webDist);
+  if (alerts) {
+    alertLog.current = app.log;
+    const stop = startAlertScheduler(orm);
+    app.addHook('onClose', stop);
+  }
   return app;
 }
 

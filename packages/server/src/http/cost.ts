@@ -26,6 +26,7 @@ import { MAX_EMBEDS_LISTED } from '../modules/embed/embed.service.js';
 import type { Em } from '../db/orm.js';
 import { GRAIN_MONTHS, parseRange, type Grain } from '../modules/aggregate/period.js';
 import { MAX_SAVED_PER_USER } from '../modules/saved-query/saved-query.service.js';
+import { MAX_RULES_LISTED } from '../modules/alert/alert.service.js';
 
 /**
  * What an answer costs, estimated before it is computed: every field counts 1, a field that runs its
@@ -244,6 +245,10 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.embeds': () => MAX_EMBEDS_LISTED,
       'Embed.origins': () => 20,
       'Report.entries': () => sizes.indicators,
+      'Completeness.units': ({ args }) => (typeof args.limit === 'number' ? args.limit : 100),
+      'Query.alertRules': () => MAX_RULES_LISTED,
+      'AlertRule.deliveries': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
+      'Query.alerts': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>
         Array.isArray(args.values)
@@ -267,6 +272,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.observationHistory': ENTITY_COST,
       'Query.reportHistory': ENTITY_COST,
       'Query.savedQueries': ENTITY_COST,
+      'Query.alertRules': ENTITY_COST,
     },
     weights: {
       'Query.regions': SQL_COST,
@@ -293,6 +299,12 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.users': SQL_COST,
       'Query.savedQueries': SQL_COST,
       'Query.savedQuery': 2 * SQL_COST, // the query and, when shared, its owner
+      'Query.completeness': SQL_COST, // the counts over the reporting units (a subtree join, like a breakdown)
+      'Completeness.units': SQL_COST,
+      'Query.alertRules': 2 * SQL_COST, // the ids in scope, then the rules
+      'AlertRule.deliveries': SQL_COST, // once per rule listed
+      'Query.alerts': SQL_COST,
+      'Query.unreadAlerts': SQL_COST,
     },
   };
 }

@@ -19,8 +19,13 @@ export interface IndicatorRow {
   denominatorCode: string | null;
   factor: number | null;
   reportingLevel: RegionLevel;
+  /** Days after the period's end by which reports are due; null: DEFAULT_DEADLINE_DAYS. */
+  deadlineDays: number | null;
   position: number;
 }
+
+/** Reports are due by the end (China time) of this many days after their period: the 10th of the next month. */
+export const DEFAULT_DEADLINE_DAYS = 10;
 
 /** The categories in dashboard order, with their display names. */
 export const CATEGORIES = [
@@ -48,6 +53,7 @@ export function loadIndicatorCatalog(): IndicatorRow[] {
     denominatorCode: r.denominator || null,
     factor: r.factor ? Number(r.factor) : null,
     reportingLevel: r.reporting_level.toUpperCase() as RegionLevel,
+    deadlineDays: r.deadline_days ? Number(r.deadline_days) : null,
     position: i,
   }));
 }
@@ -67,6 +73,8 @@ export interface IndicatorInfo {
   readonly denominatorId: number | null;
   readonly factor: number | null;
   readonly reportingLevel: RegionLevel;
+  /** Days after the period's end by which reports are due (the catalog's value or the default). */
+  readonly deadlineDays: number;
   readonly position: number;
 }
 
@@ -90,7 +98,7 @@ export function indicatorCatalog(em: Em): Promise<Catalog> {
     catalog = em
       .getConnection()
       .execute<Record<string, unknown>[]>(
-        `select id, code, category, name, name_en, unit, unit_en, frequency, aggregation, numerator_id, denominator_id, factor, reporting_level, position
+        `select id, code, category, name, name_en, unit, unit_en, frequency, aggregation, numerator_id, denominator_id, factor, reporting_level, deadline_days, position
          from indicator order by position, id`,
       )
       .then(
@@ -111,6 +119,7 @@ export function indicatorCatalog(em: Em): Promise<Catalog> {
                 denominatorId: r.denominator_id === null ? null : Number(r.denominator_id),
                 factor: r.factor === null ? null : Number(r.factor),
                 reportingLevel: r.reporting_level as RegionLevel,
+                deadlineDays: r.deadline_days === null ? DEFAULT_DEADLINE_DAYS : Number(r.deadline_days),
                 position: Number(r.position),
               }),
             ),

@@ -22,6 +22,7 @@ export const IndicatorSchema = defineEntity({
     denominatorId: p.smallint().nullable(),
     factor: p.double().nullable(),
     reportingLevel: p.string().length(8).$type<RegionLevel>(),
+    deadlineDays: p.smallint().nullable(),
     position: p.integer(),
   },
 });

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Aggregation, Frequency } from './indicator.entity.js';
 import type { RegionLevel } from '../region/region.entity.js';
 import { RegionLevelEnum } from '../region/region.types.js';
@@ -64,6 +64,11 @@ export class IndicatorNode {
 
   @Field(() => Float, { nullable: true, description: 'For ratios: the multiplier (100 for percentages).' })
   factor!: number | null;
+
+  @Field(() => Int, {
+    description: 'Reports are due by the end of this many days after their period, China time (10: the 10th of the next month).',
+  })
+  deadlineDays!: number;
 
   numeratorId!: number | null;
   denominatorId!: number | null;

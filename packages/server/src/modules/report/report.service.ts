@@ -7,6 +7,7 @@ import { setActor, userLabel, type Actor } from '../audit/audit.service.js';
 import type { IndicatorInfo as Indicator } from '../indicator/indicator.catalog.js';
 import { validateObservations, type ObservationDraft, type ValidObservation } from '../observation/observation.validation.js';
 import { Report, type ReportStatus } from './report.entity.js';
+import { AlertEngine, alertLog } from '../alert/alert.engine.js';
 import { parseReportPeriod, periodDate, REPORT_PERIOD_FORMATS, shiftPeriod, type ReportPeriod } from './report.period.js';
 
 /** The most values one saveObservations call may carry (an import writes through the service directly). */
@@ -333,7 +334,17 @@ export class ReportService {
         ],
       );
     });
+    if (to === 'APPROVED') await this.approved(key.regionCode, key.period.label);
     return this.em.fork().findOneOrFail(Report, { regionCode: key.regionCode, period: key.period.label });
+  }
+
+  /** After an approval committed: the alert rules it may trip. Their failure does not undo the approval (it is logged). */
+  private async approved(regionCode: string, period: string): Promise<void> {
+    try {
+      await new AlertEngine(this.em.fork(), this.ctx.regions, this.ctx.catalog).reportApproved(regionCode, period);
+    } catch (error) {
+      alertLog.current.error({ err: error, regionCode, period }, 'alert rules could not be evaluated after an approval');
+    }
   }
 
   /** Whether the user wrote a value of the report since it was last returned (or ever): they may not approve it. */

@@ -1,0 +1,43 @@
+import type { Orm } from '../../db/orm.js';
+import { indicatorCatalog } from '../indicator/indicator.catalog.js';
+import { regionTree } from '../region/region.tree.js';
+import { AlertEngine, alertListeners, alertLog } from './alert.engine.js';
+
+/** How often due webhooks are delivered, and how often passed deadlines are checked. */
+export const DELIVERY_TICK_MS = 5_000;
+export const DEADLINE_TICK_MS = 60_000;
+
+/**
+ * The server's periodic alert work: deadlines that passed (every minute) and webhooks due (every
+ * 5 s, and right after an alert is raised). Safe on several replicas: alerts are unique per rule ×
+ * region × period and deliveries are claimed under a lease. Returns a stop function (it waits for the work under way).
+ */
+export function startAlertScheduler(orm: Orm, options: { deliveryMs?: number; deadlineMs?: number } = {}): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const engine = async () => {
+    const em = orm.em.fork() as never;
+    return new AlertEngine(em, await regionTree(em), await indicatorCatalog(em));
+  };
+  const run = (what: 'deliveries' | 'deadlines') => {
+    running = running
+      .then(async () => {
+        const e = await engine();
+        if (what === 'deadlines') await e.deadlinesPassed();
+        await e.deliverDue();
+      })
+      .catch((error) => alertLog.current.error({ err: error }, `alert ${what} check failed`));
+  };
+  const deliveries = setInterval(() => run('deliveries'), options.deliveryMs ?? DELIVERY_TICK_MS);
+  const deadlines = setInterval(() => run('deadlines'), options.deadlineMs ?? DEADLINE_TICK_MS);
+  deliveries.unref();
+  deadlines.unref();
+  const kick = () => run('deliveries');
+  alertListeners.add(kick);
+  run('deadlines');
+  return async () => {
+    clearInterval(deliveries);
+    clearInterval(deadlines);
+    alertListeners.delete(kick);
+    await running;
+  };
+}
