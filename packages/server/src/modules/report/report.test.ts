@@ -141,6 +141,13 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
         await new UserService(em, await regionTree(em)).create({ email, name: 'v', password: PASSWORD, role: 'VIEWER', region }, null);
         return code(`mutation ($e: String!) { deactivateUser(email: $e) { active } }`, { e: email }, as);
       },
+      manageAlerts: (as, region) =>
+        code(
+          `mutation ($i: AlertRuleInput!) { createAlertRule(input: $i) { rule { id } } }`,
+          { i: { kind: 'MISSING_REPORT', name: 'missing', region } },
+          as,
+        ),
+      readAlerts: (as, region) => code(`query ($r: String!) { alerts(region: $r) { id } }`, { r: region }, as),
     };
     // in scope: 新都区 (inside 成都市); out of scope: a county of 自贡市
     const may: Record<string, Role[]> = {
@@ -154,6 +161,8 @@ describe.each(vendors)('governance on $vendor', ({ vendor }) => {
       queue: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
       createUser: ['ADMIN'],
       deactivate: ['ADMIN'],
+      manageAlerts: ['ADMIN', 'ANALYST'],
+      readAlerts: ['ADMIN', 'APPROVER', 'ANALYST'],
     };
     beforeAll(async () => {
       for (const role of ROLES) await addUser(`${role.toLowerCase()}@chengdu.cn`, role, CHENGDU);
