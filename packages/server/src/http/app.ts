@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
+import { EventBus } from '../live/events.js';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
@@ -35,11 +36,29 @@ export interface AppOptions {
   limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The event bus (a new one by default); `app.events` is it. */
+  events?: EventBus;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Changes for subscribers: modules publish after their transaction commits. */
+    events: EventBus;
+  }
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
-export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  orm,
+  webDist,
+  logger = false,
+  limits = {},
+  trustProxy = false,
+  events = new EventBus(),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
+  app.decorate('events', events);
+  app.addHook('onClose', () => events.close());
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
@@ -81,7 +100,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
     ],
   });
   await apollo.start();
-  const context = await registerAuth(app, orm);
+  const context = await registerAuth(app, orm, events);
   const graphql = fastifyApolloHandler(apollo, { context });
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
   await registerImports(app, context);
