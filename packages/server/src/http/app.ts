@@ -4,6 +4,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { EventBus } from '../live/events.js';
+import { redisTransport } from '../live/redis.js';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** The event bus (a new one by default); `app.events` is it. */
   events?: EventBus;
+  /** Redis to fan live events out to the other replicas through (REDIS_URL); unset → this process only. */
+  redisUrl?: string;
 }
 
 declare module 'fastify' {
@@ -55,9 +58,11 @@ export async function buildApp({
   limits = {},
   trustProxy = false,
   events = new EventBus(),
+  redisUrl,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   app.decorate('events', events);
+  if (redisUrl) events.connect(redisTransport(redisUrl, events, app.log));
   app.addHook('onClose', () => events.close());
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));

@@ -35,6 +35,10 @@ export interface LiveEvents {
 }
 export type Topic = keyof LiveEvents;
 
+const topicNames: Record<Topic, true> = { reportChanged: true, dataChanged: true };
+/** Every topic at run time (the type check fails while one of LiveEvents is missing above). */
+export const TOPICS = Object.keys(topicNames) as Topic[];
+
 /** How many events wait for a slow subscriber; beyond it the oldest are dropped (it asked for live, not history). */
 export const SUBSCRIBER_BUFFER = 1000;
 
