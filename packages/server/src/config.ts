@@ -19,6 +19,8 @@ export interface Config {
   adminPassword?: string;
   /** Behind a reverse proxy: its addresses (or true: any), whose X-Forwarded-For/-Proto give the client's IP and https. */
   trustProxy: boolean | string[];
+  /** Redis for fanning live events out to the other server replicas (REDIS_URL); undefined → in-process only. */
+  redisUrl?: string;
   /** Keys that sign embed tokens (HEXIE_EMBED_KEYS); undefined → generated into the data folder. */
   embedKeys?: EmbedKey[];
   /** Alert webhooks may go to loopback and private addresses (HEXIE_WEBHOOK_ALLOW_PRIVATE=1). */
@@ -68,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push(`REDIS_URL must start with redis:// or rediss:// (redis://127.0.0.1:6379), got "${redisUrl}"`);
+  }
+
   let embedKeys: EmbedKey[] | undefined;
   if (env.HEXIE_EMBED_KEYS?.trim()) {
     const parsed = parseEmbedKeys(env.HEXIE_EMBED_KEYS.trim());
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail,
     adminPassword,
     trustProxy,
+    redisUrl,
     embedKeys,
     webhookAllowPrivate: privateText === '1' || privateText === 'true',
   };

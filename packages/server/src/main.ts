@@ -27,6 +27,7 @@ async function main() {
     webDist: config.webDist,
     logger: { level: process.env.LOG_LEVEL?.trim() || 'warn' },
     trustProxy: config.trustProxy,
+    redisUrl: config.redisUrl,
   });
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -3,6 +3,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
+import { EventBus } from '../live/events.js';
+import { redisTransport } from '../live/redis.js';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
@@ -39,6 +41,17 @@ export interface AppOptions {
   alerts?: boolean;
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The event bus (a new one by default); `app.events` is it. */
+  events?: EventBus;
+  /** Redis to fan live events out to the other replicas through (REDIS_URL); unset → this process only. */
+  redisUrl?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Changes for subscribers: modules publish after their transaction commits. */
+    events: EventBus;
+  }
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
@@ -49,8 +62,13 @@ export async function buildApp({
   limits = {},
   trustProxy = false,
   alerts = true,
+  events = new EventBus(),
+  redisUrl,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
+  app.decorate('events', events);
+  if (redisUrl) events.connect(redisTransport(redisUrl, events, app.log));
+  app.addHook('onClose', () => events.close());
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
@@ -92,7 +110,7 @@ export async function buildApp({
     ],
   });
   await apollo.start();
-  const context = await registerAuth(app, orm);
+  const context = await registerAuth(app, orm, events);
   const graphql = fastifyApolloHandler(apollo, { context });
   graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
   await registerImports(app, context);
@@ -103,7 +121,7 @@ export async function buildApp({
   await registerDashboard(app, webDist);
   if (alerts) {
     alertLog.current = app.log;
-    const stop = startAlertScheduler(orm);
+    const stop = startAlertScheduler(orm, events);
     app.addHook('onClose', stop);
   }
   return app;

@@ -8,6 +8,7 @@ import type { RegionTree } from '../region/region.tree.js';
 import { currentMonth, parseReportPeriod, shiftPeriod, type ReportPeriod } from '../report/report.period.js';
 import { Viewer } from '../../auth/viewer.js';
 import type { AlertKind } from './alert.entity.js';
+import type { EventBus } from '../../live/events.js';
 import { postWebhook, webhookSettings } from './alert.webhook.js';
 
 interface RuleRow {
@@ -40,9 +41,6 @@ export interface RaisedAlert {
   messageEn: string;
 }
 
-/** Listeners told about every alert raised (the delivery scheduler, the live event bus). */
-export const alertListeners = new Set<(alert: RaisedAlert) => void>();
-
 /** Where failed evaluations are logged (the server's pino logger once it runs). */
 export const alertLog: { current: { error(object: object, message: string): void } } = {
   current: { error: (object, message) => console.error(message, object) },
@@ -67,6 +65,8 @@ export class AlertEngine {
     private readonly em: Em,
     private readonly regions: RegionTree,
     private readonly catalog: Catalog,
+    /** Where raised alerts are published (alertRaised), for subscribers and the webhook deliverer. */
+    private readonly events?: EventBus,
   ) {
     this.aggregate = new AggregateService(em, regions, catalog);
   }
@@ -266,7 +266,18 @@ export class AlertEngine {
       message: content.message,
       messageEn: content.messageEn,
     };
-    for (const listener of alertListeners) listener(alert);
+    this.events?.publish('alertRaised', {
+      id: alert.id,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      kind: rule.kind,
+      region: regionCode,
+      period,
+      message: content.message,
+      messageEn: content.messageEn,
+      webhook: !!rule.webhook_url,
+      at: new Date().toISOString(),
+    });
     return alert;
   }
 

@@ -1,7 +1,8 @@
 import type { Orm } from '../../db/orm.js';
 import { indicatorCatalog } from '../indicator/indicator.catalog.js';
 import { regionTree } from '../region/region.tree.js';
-import { AlertEngine, alertListeners, alertLog } from './alert.engine.js';
+import type { EventBus } from '../../live/events.js';
+import { AlertEngine, alertLog } from './alert.engine.js';
 
 /** How often due webhooks are delivered, and how often passed deadlines are checked. */
 export const DELIVERY_TICK_MS = 5_000;
@@ -12,11 +13,15 @@ export const DEADLINE_TICK_MS = 60_000;
  * 5 s, and right after an alert is raised). Safe on several replicas: alerts are unique per rule ×
  * region × period and deliveries are claimed under a lease. Returns a stop function (it waits for the work under way).
  */
-export function startAlertScheduler(orm: Orm, options: { deliveryMs?: number; deadlineMs?: number } = {}): () => Promise<void> {
+export function startAlertScheduler(
+  orm: Orm,
+  events: EventBus,
+  options: { deliveryMs?: number; deadlineMs?: number } = {},
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const engine = async () => {
     const em = orm.em.fork() as never;
-    return new AlertEngine(em, await regionTree(em), await indicatorCatalog(em));
+    return new AlertEngine(em, await regionTree(em), await indicatorCatalog(em), events);
   };
   const run = (what: 'deliveries' | 'deadlines') => {
     running = running
@@ -31,13 +36,16 @@ export function startAlertScheduler(orm: Orm, options: { deliveryMs?: number; de
   const deadlines = setInterval(() => run('deadlines'), options.deadlineMs ?? DEADLINE_TICK_MS);
   deliveries.unref();
   deadlines.unref();
-  const kick = () => run('deliveries');
-  alertListeners.add(kick);
+  // a new alert with a webhook is posted at once (on every replica that hears of it: the claim decides who)
+  const raised = events.subscribe('alertRaised', { filter: (alert) => alert.webhook });
+  void (async () => {
+    for await (const _ of raised) run('deliveries');
+  })();
   run('deadlines');
   return async () => {
     clearInterval(deliveries);
     clearInterval(deadlines);
-    alertListeners.delete(kick);
+    await raised.return?.();
     await running;
   };
 }

@@ -95,7 +95,19 @@ describe.each(vendors)('alerts on $vendor', ({ vendor }) => {
     await report('510302', '2019-05', { jobs_posted: 300 }); // +200 %, but outside the subtree
     await report(JINJIANG, '2019-05', { jobs_posted: 160 }, false); // +60 %, submitted only
     expect(await alertsOf(rule.id)).toEqual([]);
+    const heard = db.events.subscribe('alertRaised');
     await approve_(JINJIANG, '2019-05');
+    // published on the event bus once the alert is stored
+    const event = (await heard.next()).value!;
+    await heard.return!();
+    expect(event).toMatchObject({
+      ruleId: rule.id,
+      ruleName: '岗位同比异常',
+      kind: 'YOY_CHANGE',
+      region: JINJIANG,
+      period: '2019-05',
+      webhook: false,
+    });
     await report(WUHOU, '2019-05', { jobs_posted: 30 }); // −70 %
     const fired = await alertsOf(rule.id);
     expect(fired.map((a) => [a.region_code, a.period])).toEqual([

@@ -106,7 +106,7 @@ describe.each(vendors)('completeness on $vendor', ({ vendor }) => {
     expect(c.submitted).toBe(approved.length + 1 + submitted.length);
     // all but two: submitted today (after the deadline), returned, draft or not started; the city was approved without a submission (loaded data: on time)
     expect(c.late).toBe(units.length - 2);
-    const byCode = new Map(c.units.map((u: any) => [u.region.code, u]));
+    const byCode = new Map<string, any>(c.units.map((u: any) => [u.region.code, u]));
     expect(byCode.size).toBe(units.length);
     expect(byCode.get(approved[0])).toMatchObject({
       status: 'APPROVED',
