@@ -172,6 +172,24 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       ReadDocument: { input: { fileName: 'report.txt', contentBase64: Buffer.from(seedText).toString('base64') } },
       ExtractFigures: { input: { text: seedText, date: '2024-03-20' } },
       ReviewRegionLookup: { code: '510000' },
+      // the approval queue's completeness: the nation's units listed (the widest)
+      Completeness: { region: '100000', period: '2024-03', units: 200, withUnits: true },
+      UnreadAlerts: {},
+      Alerts: { limit: 100 },
+      MarkAlertRead: { id: null },
+      AlertRules: {},
+      AlertDeliveries: { rule: 1 },
+      CreateAlertRule: {
+        input: {
+          kind: 'YOY_CHANGE',
+          name: 'x',
+          region: '510000',
+          indicator: 'jobs_posted',
+          threshold: 30,
+          webhookUrl: 'https://hooks.example/x',
+        },
+      },
+      DeleteAlertRule: { id: 1 },
       AcceptFigures: {
         input: {
           source: { text: seedText, title: 't', date: '2024-03-20' },

@@ -247,7 +247,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Report.entries': () => sizes.indicators,
       'Completeness.units': ({ args }) => (typeof args.limit === 'number' ? args.limit : 100),
       'Query.alertRules': () => MAX_RULES_LISTED,
-      'AlertRule.deliveries': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
+      'Query.alertDeliveries': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
       'Query.alerts': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>
@@ -302,7 +302,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.completeness': SQL_COST, // the counts over the reporting units (a subtree join, like a breakdown)
       'Completeness.units': SQL_COST,
       'Query.alertRules': 2 * SQL_COST, // the ids in scope, then the rules
-      'AlertRule.deliveries': SQL_COST, // once per rule listed
+      'Query.alertDeliveries': 2 * SQL_COST, // the rule (its scope), then its log
       'Query.alerts': SQL_COST,
       'Query.unreadAlerts': SQL_COST,
     },

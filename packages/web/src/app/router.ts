@@ -23,6 +23,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('../features/login/login-page.vue') },
     { path: '/entry', name: 'entry', meta: { ability: 'enter' }, component: () => import('../features/entry/entry-page.vue') },
     { path: '/review', name: 'review', meta: { ability: 'review' }, component: () => import('../features/review/review-page.vue') },
+    { path: '/alerts', name: 'alerts', meta: { ability: 'alerts' }, component: () => import('../features/alerts/alerts-page.vue') },
     { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
     { path: '/extract', name: 'extract', component: () => import('../features/extract/extract-page.vue') },
     { path: '/import', name: 'import', component: () => import('../features/import/import-page.vue') },

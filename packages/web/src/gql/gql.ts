@@ -25,6 +25,15 @@ type Documents = {
     "\n  query RegionView($code: String!) {\n    region(code: $code) {\n      ...RegionCrumbs\n    }\n  }\n": typeof types.RegionViewDocument,
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": typeof types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": typeof types.TrendDocument,
+    "\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n": typeof types.MarkAlertReadDocument,
+    "\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n": typeof types.AlertRuleRowFragmentDoc,
+    "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n": typeof types.AlertRulesDocument,
+    "\n  query AlertDeliveries($rule: Int!) {\n    alertDeliveries(rule: $rule, limit: 20) {\n      id\n      alertId\n      attempt\n      at\n      httpStatus\n      error\n      ok\n      durationMs\n    }\n  }\n": typeof types.AlertDeliveriesDocument,
+    "\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n": typeof types.CreateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeleteAlertRuleDocument,
+    "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n": typeof types.UnreadAlertsDocument,
+    "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": typeof types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": typeof types.CreateEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": typeof types.EntryReportFragmentDoc,
@@ -69,6 +78,15 @@ const documents: Documents = {
     "\n  query RegionView($code: String!) {\n    region(code: $code) {\n      ...RegionCrumbs\n    }\n  }\n": types.RegionViewDocument,
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": types.TrendDocument,
+    "\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n": types.MarkAlertReadDocument,
+    "\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n": types.AlertRuleRowFragmentDoc,
+    "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n": types.AlertRulesDocument,
+    "\n  query AlertDeliveries($rule: Int!) {\n    alertDeliveries(rule: $rule, limit: 20) {\n      id\n      alertId\n      attempt\n      at\n      httpStatus\n      error\n      ok\n      durationMs\n    }\n  }\n": types.AlertDeliveriesDocument,
+    "\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n": types.CreateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeleteAlertRuleDocument,
+    "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n": types.UnreadAlertsDocument,
+    "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": types.CreateEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": types.EntryReportFragmentDoc,
@@ -160,6 +178,42 @@ export function graphql(source: "\n  fragment RegionValueFields on RegionValue {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n"): (typeof documents)["\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n"): (typeof documents)["\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n"): (typeof documents)["\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertDeliveries($rule: Int!) {\n    alertDeliveries(rule: $rule, limit: 20) {\n      id\n      alertId\n      attempt\n      at\n      httpStatus\n      error\n      ok\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  query AlertDeliveries($rule: Int!) {\n    alertDeliveries(rule: $rule, limit: 20) {\n      id\n      alertId\n      attempt\n      at\n      httpStatus\n      error\n      ok\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n"): (typeof documents)["\n  query UnreadAlerts {\n    unreadAlerts\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n"): (typeof documents)["\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,10 +42,10 @@ export class AlertRuleResolver {
     return loaders.user.load(rule.createdBy);
   }
 
-  @FieldResolver(() => [WebhookAttemptNode], { description: 'The webhook delivery log, newest first.' })
-  deliveries(
-    @Root() rule: AlertRuleNode,
+  @Query(() => [WebhookAttemptNode], { description: 'ANALYST/ADMIN: the webhook delivery log of a rule of your scope, newest first.' })
+  alertDeliveries(
     @Ctx() ctx: Context,
+    @Arg('rule', () => Int, { description: 'The rule.' }) rule: number,
     @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number,
   ) {
     return new AlertService(ctx).attempts(rule, limit);

@@ -95,9 +95,9 @@ export class AlertService {
   }
 
   /** The webhook delivery log of a rule, newest first. */
-  async attempts(rule: { id: number; regionCode: string }, limit: number): Promise<WebhookAttemptNode[]> {
+  async attempts(ruleId: number, limit: number): Promise<WebhookAttemptNode[]> {
     checkLimit(limit, MAX_ATTEMPTS_LISTED);
-    this.ctx.viewer.require('manageAlerts', rule.regionCode);
+    const rule = await this.ruleInScope(ruleId);
     const { rows } = await sql<{
       id: number;
       alert_id: number;

@@ -263,13 +263,8 @@ describe.each(vendors)('alerts on $vendor', ({ vendor }) => {
         .digest('hex');
       expect(headers['x-hexie-signature']).not.toBe(`sha256=${forged}`);
 
-      const log = await ok(
-        `{ alertRules(region: "${XINDU}") { id deliveries { attempt ok httpStatus error url alertId } } }`,
-        {},
-        'analyst',
-      );
-      const mine = log.alertRules.find((r: any) => r.id === rule.id);
-      expect(mine.deliveries).toEqual([
+      const log = await ok(`{ alertDeliveries(rule: ${rule.id}) { attempt ok httpStatus error url alertId } }`, {}, 'analyst');
+      expect(log.alertDeliveries).toEqual([
         { attempt: 2, ok: true, httpStatus: 200, error: null, url, alertId: alert.id },
         { attempt: 1, ok: false, httpStatus: 500, error: 'HTTP 500', url, alertId: alert.id },
       ]);
@@ -415,6 +410,7 @@ describe.each(vendors)('alerts on $vendor', ({ vendor }) => {
       '{ unreadAlerts }',
       'mutation { markAlertRead }',
       'mutation { deleteAlertRule(id: 1) }',
+      '{ alertDeliveries(rule: 1) { id } }',
     ])
       expect(await code(source, { i: input }), source).toBe('UNAUTHENTICATED');
 
@@ -422,6 +418,9 @@ describe.each(vendors)('alerts on $vendor', ({ vendor }) => {
     const { rule } = await createRule({ kind: 'MISSING_REPORT', name: 'province', region: '510000' });
     expect(await code(`mutation { deleteAlertRule(id: ${rule.id}) }`, {}, 'ANALYST@chengdu')).toBe('FORBIDDEN');
     expect(await code(`mutation { deleteAlertRule(id: ${rule.id}) }`, {}, 'REPORTER@chengdu')).toBe('FORBIDDEN');
+    expect(await code(`{ alertDeliveries(rule: ${rule.id}) { id } }`, {}, 'ANALYST@chengdu')).toBe('FORBIDDEN');
+    expect(await code(`{ alertDeliveries(rule: ${rule.id}) { id } }`, {}, 'APPROVER@chengdu')).toBe('FORBIDDEN');
+    expect(await code(`{ alertDeliveries(rule: ${rule.id}) { id } }`, {}, 'analyst')).toBe('ok');
     expect((await ok(`mutation { deleteAlertRule(id: ${rule.id}) }`, {}, 'analyst')).deleteAlertRule).toBe(true);
     expect(await sql('select id from alert_rule where id = ?', [rule.id])).toEqual([]);
   });
