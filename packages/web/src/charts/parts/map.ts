@@ -1,7 +1,6 @@
-// ECharts parts only the choropleth needs; imported by region-map.vue (an async chunk).
+// ECharts parts of the choropleth, loaded with the maps (china-map.ts, itself on demand).
 import { use } from 'echarts/core';
 import { MapChart } from 'echarts/charts';
-import { VisualMapComponent } from 'echarts/components';
-import './echarts';
+import { VisualMapContinuousComponent } from 'echarts/components';
 
-use([MapChart, VisualMapComponent]);
+use([MapChart, VisualMapContinuousComponent]);
