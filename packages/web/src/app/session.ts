@@ -50,7 +50,7 @@ const LogoutMutation = graphql(`
 `);
 
 /** What each page needs; the server decides for real, this only hides what a role cannot use. */
-export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users' | 'extract';
+export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users' | 'extract' | 'embeds';
 const ABILITIES: Record<Ability, Role[]> = {
   enter: ['ADMIN', 'REPORTER'],
   review: ['ADMIN', 'APPROVER', 'ANALYST'],
@@ -58,6 +58,7 @@ const ABILITIES: Record<Ability, Role[]> = {
   history: ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST'],
   users: ['ADMIN'],
   extract: ['ADMIN', 'ANALYST'],
+  embeds: ['ADMIN', 'ANALYST'],
 };
 export const ROLES: Role[] = ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST', 'VIEWER'];
 
