@@ -295,7 +295,7 @@ test('嵌入管理: an analyst lists the embeds, copies a snippet, revokes one, 
 
   // in English
   await page.getByTestId('lang-switch').click();
-  await expect(page.getByRole('heading', { name: 'Embeds' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Embeds', exact: true })).toBeVisible();
   await expect(openRow).toContainText('Revoked');
   await expect(signedRow).toContainText('Jobs posted');
   await page.getByTestId('lang-switch').click();
