@@ -61,6 +61,13 @@ describe('embed.js size', () => {
         expect([...needed].filter((n) => holds(n, pattern))).toEqual([]);
       }
       expect([...needed].some((n) => holds(n, /echarts[\\/]lib[\\/]chart[\\/]line/))).toBe(true);
+      // no map of every GraphQL operation (vite.plugins.ts' graphqlDocuments), no message compiler's parser
+      expect([...chunks.keys()].filter((n) => holds(n, /[\\/]src[\\/]gql[\\/]gql\.ts$/))).toEqual([]);
+      const compiler = [...needed]
+        .flatMap((n) => Object.entries(chunks.get(n)!.modules))
+        .filter(([id]) => /message-compiler/.test(id))
+        .reduce((sum, [, m]) => sum + m.renderedLength, 0);
+      expect(compiler).toBeLessThan(5 * 1024); // its constants only; the parser is ~36 KB
 
       const sizes = [...needed].map((name) => ({ name, gzip: gzipSync(chunks.get(name)!.code, { level: 9 }).length }));
       const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
