@@ -10,8 +10,11 @@ const page = await browser.newPage();
 const scripts = new Set();
 page.on('request', (r) => r.resourceType() === 'script' && scripts.add(new URL(r.url()).pathname));
 await page.goto(base + '/');
-await page.getByTestId('ranking-chart').locator('canvas').first().waitFor();
-await page.waitForFunction(() => [...document.querySelectorAll('[data-testid$=chart]')].every((el) => el.hexieChart?.getOption()));
+// every chart of the overview drawn: the map, the ranking and the trend
+for (const id of ['region-map', 'ranking-chart', 'trend-chart']) await page.getByTestId(id).locator('canvas').first().waitFor();
+await page.waitForFunction(() =>
+  ['region-map', 'ranking-chart', 'trend-chart'].every((id) => document.querySelector(`[data-testid=${id}]`)?.hexieChart?.getOption()),
+);
 let total = 0;
 const rows = [...scripts].map((p) => {
   const gz = gzipSync(readFileSync(new URL('.' + p, dist)), { level: 9 }).length;

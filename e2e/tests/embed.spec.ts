@@ -234,3 +234,77 @@ test('the 嵌入 button is not offered to anonymous visitors', async ({ page }) 
   await expect(page.getByTestId('trend-chart').locator('canvas').first()).toBeVisible();
   await expect(page.locator('[data-action="embed"]')).toHaveCount(0);
 });
+
+test('嵌入管理: an analyst lists the embeds, copies a snippet, revokes one, and it stops answering', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { email, password } = account('ANALYST');
+  const login = await page.request.post('/graphql', {
+    data: {
+      query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { expiresAt } }`,
+      variables: { e: email, p: password },
+    },
+  });
+  expect((await login.json()).errors).toBeUndefined();
+  const origin = 'https://portal.example';
+  const signed = await createEmbed(page.request, { widget: 'trend', kind: 'SIGNED', params: PARAMS, origins: [origin], expiresIn: 3600 });
+  const open = await createEmbed(page.request, { widget: 'ranking', kind: 'PUBLIC', params: { ...PARAMS, grain: null }, origins: [] });
+  const dataOf = (id: string) =>
+    page.request.get(
+      `/api/embed/data?embed=${id}&widget=ranking&indicator=${PARAMS.indicator}&region=${PARAMS.region}&from=${PARAMS.from}&to=${PARAMS.to}`,
+    );
+  expect((await dataOf(open.id)).status()).toBe(200);
+
+  await page.goto('/');
+  await page.getByTestId('nav-embeds').click();
+  await expect(page).toHaveURL(/\/embeds$/);
+  await expect(page.getByRole('heading', { name: '嵌入管理' })).toBeVisible();
+  const signedRow = page.locator(`[data-testid=embed-row][data-id="${signed.id}"]`);
+  const openRow = page.locator(`[data-testid=embed-row][data-id="${open.id}"]`);
+  // what each shows, where, until when
+  await expect(signedRow).toContainText('签名');
+  await expect(signedRow).toContainText('趋势图');
+  await expect(signedRow).toContainText('发布岗位');
+  await expect(signedRow).toContainText('510000');
+  await expect(signedRow).toContainText('2024年1月 – 2024年12月');
+  await expect(signedRow).toContainText(origin);
+  await expect(openRow).toContainText('公开');
+  await expect(openRow).toContainText('排名');
+  await expect(openRow).toContainText('任何网站');
+  await expect(openRow).toContainText('撤销前一直有效');
+  await expect(openRow).toHaveAttribute('data-state', 'active');
+
+  // the snippet copied is the one the hub made
+  await signedRow.locator('[data-action=copy-script]').click();
+  await expect(signedRow.locator('[data-action=copy-script]')).toHaveText('已复制');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(signed.snippet);
+
+  // revoking asks first
+  await openRow.locator('[data-action=revoke]').click();
+  await expect(openRow.locator('[data-action=revoke]')).toHaveText('确认撤销？');
+  await expect(openRow).toHaveAttribute('data-state', 'active');
+  await openRow.locator('[data-action=revoke]').click();
+  await expect(openRow).toHaveAttribute('data-state', 'revoked');
+  await expect(openRow).toContainText('已撤销');
+  await expect(page.getByTestId('embeds-notice')).toContainText('已撤销');
+  await expect(openRow.locator('[data-action=revoke]')).toHaveCount(0);
+  const refused = await dataOf(open.id);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toMatch(/revoked/);
+  await expect(signedRow).toHaveAttribute('data-state', 'active');
+  await page.screenshot({ path: `${SCREENSHOTS}embeds-page.png`, fullPage: true });
+
+  // in English
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByRole('heading', { name: 'Embeds', exact: true })).toBeVisible();
+  await expect(openRow).toContainText('Revoked');
+  await expect(signedRow).toContainText('Jobs posted');
+  await page.getByTestId('lang-switch').click();
+});
+
+test('嵌入管理 is not offered to anonymous visitors', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('kpi-card').first()).toBeVisible();
+  await expect(page.getByTestId('nav-embeds')).toHaveCount(0);
+  await page.goto('/embeds');
+  await expect(page).toHaveURL(/\/login\?redirect=/);
+});

@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { codeSplitting, graphqlDocuments, i18nMessages } from './vite.plugins';
 
 const api = process.env.HEXIE_API ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), graphqlDocuments(), i18nMessages()],
   resolve: {
     alias: { '@': new URL('./src', import.meta.url).pathname },
   },
@@ -30,7 +31,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 900,
     // the GraphQL explorer (GraphiQL + Monaco) is its own page: the dashboard's first load never includes it
-    rollupOptions: { input: { main: 'index.html', explorer: 'explorer.html' } },
+    rollupOptions: { input: { main: 'index.html', explorer: 'explorer.html' }, output: { codeSplitting } },
   },
   test: {
     environment: 'happy-dom',

@@ -3,10 +3,11 @@
 // relative to embed.js itself (base './'), so they load from the hub on any page.
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { codeSplitting, graphqlDocuments, i18nMessages } from './vite.plugins';
 
 export default defineConfig({
   base: './',
-  plugins: [vue({ features: { customElement: true } })],
+  plugins: [vue({ features: { customElement: true } }), graphqlDocuments(), i18nMessages()],
   resolve: {
     alias: { '@': new URL('./src', import.meta.url).pathname },
   },
@@ -31,6 +32,7 @@ export default defineConfig({
         entryFileNames: 'embed.js',
         chunkFileNames: 'assets/embed-[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
+        codeSplitting,
       },
     },
   },

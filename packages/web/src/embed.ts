@@ -5,8 +5,7 @@ import { defineCustomElement } from 'vue';
 import { createI18n, I18nInjectionKey } from 'vue-i18n';
 import echartsCss from 'vue-echarts/style.css?inline';
 import baseCss from './app/base.css?inline';
-import zhCN from './i18n/zh-CN.json';
-import en from './i18n/en.json';
+import { zhCN } from './embed/messages';
 import HexieChart from './embed/hexie-chart.ce.vue';
 
 /** One i18n per element: two charts on a page may speak different languages (`lang`). */
@@ -15,7 +14,7 @@ const newI18n = () =>
     legacy: false,
     locale: 'zh-CN',
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages: { 'zh-CN': zhCN },
     missingWarn: false,
     fallbackWarn: false,
   });

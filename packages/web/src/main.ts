@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import App from './app/app.vue';
 import { router } from './app/router';
-import { i18n } from './i18n';
+import { i18n, localeReady } from './i18n';
 import { ClientKey, createClient } from './graphql/client';
 import { createSession, SessionKey } from './app/session';
 import './app/base.css';
@@ -15,4 +15,5 @@ app.provide(ClientKey, client);
 app.provide(SessionKey, session);
 app.use(i18n);
 app.use(router);
-app.mount('#app');
+// no top-level await: it would split the entry into many small chunks
+void localeReady.then(() => app.mount('#app'));

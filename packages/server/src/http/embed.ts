@@ -52,7 +52,7 @@ const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const frameAncestors = (embed: Embed) => (embed.kind === 'PUBLIC' && !embed.origins.length ? ['*'] : [...embed.origins, "'self'"]);
 
 const IFRAME_STYLE =
-  'html,body{margin:0;height:100%;background:transparent}hexie-chart{display:block;height:100vh}p{font:14px system-ui,sans-serif;color:#a8071a;margin:12px}';
+  'html,body{margin:0;height:100%;background:transparent}hexie-chart{display:block;height:100vh;--hexie-chart-height:max(160px,calc(100vh - 80px))}p{font:14px system-ui,sans-serif;color:#a8071a;margin:12px}';
 
 /** The iframe page's headers: scripts from the hub only, framing by the embed's origins only. */
 function iframeHeaders(reply: FastifyReply, ancestors: string[]) {

@@ -26,6 +26,7 @@ export const router = createRouter({
     { path: '/alerts', name: 'alerts', meta: { ability: 'alerts' }, component: () => import('../features/alerts/alerts-page.vue') },
     { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
     { path: '/extract', name: 'extract', component: () => import('../features/extract/extract-page.vue') },
+    { path: '/embeds', name: 'embeds', meta: { ability: 'embeds' }, component: () => import('../features/embeds/embeds-page.vue') },
     { path: '/import', name: 'import', component: () => import('../features/import/import-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

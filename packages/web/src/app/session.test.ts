@@ -18,6 +18,8 @@ describe('session helpers', () => {
     expect(roleCan('ANALYST', 'approve')).toBe(false);
     expect(roleCan('VIEWER', 'history')).toBe(false);
     expect(roleCan('ADMIN', 'users')).toBe(true);
+    expect(roleCan('ANALYST', 'embeds')).toBe(true);
+    expect(roleCan('APPROVER', 'embeds')).toBe(false);
     expect(roleCan(undefined, 'enter')).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ const LogoutMutation = graphql(`
 `);
 
 /** What each page needs; the server decides for real, this only hides what a role cannot use. */
-export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users' | 'extract' | 'alerts' | 'alertRules';
+export type Ability = 'enter' | 'review' | 'approve' | 'history' | 'users' | 'extract' | 'alerts' | 'alertRules' | 'embeds';
 const ABILITIES: Record<Ability, Role[]> = {
   enter: ['ADMIN', 'REPORTER'],
   review: ['ADMIN', 'APPROVER', 'ANALYST'],
@@ -61,6 +61,7 @@ const ABILITIES: Record<Ability, Role[]> = {
   extract: ['ADMIN', 'ANALYST'],
   alerts: ['ADMIN', 'APPROVER', 'ANALYST'],
   alertRules: ['ADMIN', 'ANALYST'],
+  embeds: ['ADMIN', 'ANALYST'],
 };
 export const ROLES: Role[] = ['ADMIN', 'APPROVER', 'REPORTER', 'ANALYST', 'VIEWER'];
 

@@ -62,7 +62,8 @@ describe('BaseChart', () => {
     await flushPromises();
     await vi.dynamicImportSettled();
     await flushPromises();
-    expect(w.get('.chart-stub').attributes('data-aria')).toBe('四川省发布岗位趋势');
+    expect(w.get('[role=img]').attributes('aria-label')).toBe('四川省发布岗位趋势');
+    expect(w.find('[role=img] .chart-stub').exists()).toBe(true);
     await w.get('[data-action=csv]').trigger('click');
     expect(clicks).toEqual(['发布岗位_四川.csv']);
     const bytes = new Uint8Array(await blob!.arrayBuffer());

@@ -2,6 +2,8 @@
 import { registerMap, getMap } from 'echarts/core';
 
 import { mapUrl } from './china-map-files';
+// the map series and visual map; ECharts' registerMap does nothing until they are installed
+import './parts/map';
 
 interface Feature {
   type?: 'Feature';
@@ -10,54 +12,158 @@ interface Feature {
 }
 type Ring = [number, number][];
 
-/** Where the South China Sea islands go on the national map: the standard inset, lower right. */
-export const SOUTH_CHINA_SEA_INSET = {
-  /** Polygons of 海南省 entirely south of this latitude are the islands (海南岛 begins at 18.1° N). */
+/**
+ * The standard 南海诸岛 inset, as Apache ECharts draws it on its own China map (echarts 6.1.0,
+ * lib/coord/geo/fix/nanhai.js, Apache-2.0): in inset units (x east, y south) from its top-left
+ * corner, the frame, the south China coast and the ten dashes of the line. The islands are placed
+ * into it (placeIsland) so that they lie inside the dashes, as on standard maps.
+ */
+const NANHAI = {
+  /** the inset's top-left corner (lon, lat) and units per degree (ECharts' 10.5, and 0.75 for latitude) */
+  corner: [126, 25] as const,
+  perDegree: 10.5,
+  aspect: 0.75,
+  coast: [
+    [0, 3.5],
+    [7, 11.2],
+    [15, 11.9],
+    [30, 7],
+    [42, 0.7],
+    [52, 0.7],
+    [56, 7.7],
+    [59, 0.7],
+    [64, 0.7],
+    [64, 0],
+    [5, 0],
+    [0, 3.5],
+  ],
+  dashes: [
+    [
+      [13, 16.1],
+      [19, 14.7],
+      [16, 21.7],
+      [11, 23.1],
+      [13, 16.1],
+    ],
+    [
+      [12, 32.2],
+      [14, 38.5],
+      [15, 38.5],
+      [13, 32.2],
+      [12, 32.2],
+    ],
+    [
+      [16, 47.6],
+      [12, 53.2],
+      [13, 53.2],
+      [18, 47.6],
+      [16, 47.6],
+    ],
+    [
+      [6, 64.4],
+      [8, 70],
+      [9, 70],
+      [8, 64.4],
+      [6, 64.4],
+    ],
+    [
+      [23, 82.6],
+      [29, 79.8],
+      [30, 79.8],
+      [25, 82.6],
+      [23, 82.6],
+    ],
+    [
+      [37, 70.7],
+      [43, 62.3],
+      [44, 62.3],
+      [39, 70.7],
+      [37, 70.7],
+    ],
+    [
+      [48, 51.1],
+      [51, 45.5],
+      [53, 45.5],
+      [50, 51.1],
+      [48, 51.1],
+    ],
+    [
+      [51, 35],
+      [51, 28.7],
+      [53, 28.7],
+      [53, 35],
+      [51, 35],
+    ],
+    [
+      [52, 22.4],
+      [55, 17.5],
+      [56, 17.5],
+      [53, 22.4],
+      [52, 22.4],
+    ],
+    [
+      [58, 12.6],
+      [62, 7],
+      [63, 7],
+      [60, 12.6],
+      [58, 12.6],
+    ],
+  ],
+  frame: [
+    [0, 3.5],
+    [0, 93.1],
+    [64, 93.1],
+    [64, 0],
+    [63, 0],
+    [63, 92.4],
+    [1, 92.4],
+    [1, 3.5],
+    [0, 3.5],
+  ],
+  /**
+   * Where a real position (lon, lat) falls in inset units: fitted so that the islands, from 西沙 and
+   * 黄岩岛 to 曾母暗沙, lie inside the dashes (the test checks every one).
+   */
+  island: { lon0: 107, lat0: 22.5, xPerDegree: 4.4, yPerDegree: 4.1 },
+  /** 海南省's polygons entirely south of this latitude are the islands (海南岛 begins at 18.1° N) */
   southOf: 17.5,
-  /** Their bounding box in the source, and where its lower-left corner goes, at this scale. */
-  source: { west: 109.4, south: 3.8 },
-  origin: { lon: 129, lat: 18.6 },
-  scale: 0.6,
-  /** The inset's frame, drawn under the islands (west, south, east, north). */
-  frame: [128.4, 18.1, 134.6, 27.1] as const,
 };
 
+type Point = [number, number];
+/** inset units → the map's (lon, lat) */
+const toMap = ([x, y]: number[]): Point => [
+  NANHAI.corner[0] + x / NANHAI.perDegree,
+  NANHAI.corner[1] - (y * NANHAI.aspect) / NANHAI.perDegree,
+];
+/** a real island position → inset units */
+export const placeIsland = ([lon, lat]: Point): Point => {
+  const { lon0, lat0, xPerDegree, yPerDegree } = NANHAI.island;
+  return [(lon - lon0) * xPerDegree, (lat0 - lat) * yPerDegree];
+};
+/** The inset's outline in inset units (for tests): the coast and the dashes, in order west to east. */
+export const NANHAI_OUTLINE = { coast: NANHAI.coast, dashes: NANHAI.dashes, frame: NANHAI.frame };
+
 /**
- * The national map with 南海诸岛 as the standard inset: the islands (129 polygons of 海南省 down to
- * 曾母暗沙) are moved, at 0.6 scale, into a framed box east of Taiwan, so the mainland fills the view
- * and the islands stay visible at every size. They remain part of 海南省's feature (same colour and
- * value); the frame is a feature of its own, `nanhai`, with no data. Other maps pass through unchanged.
+ * The national map with the 南海诸岛 inset: the islands (the 129 polygons of 海南省 down to 曾母暗沙)
+ * are moved into the inset east of Taiwan, inside its dashed line, so the mainland fills the view
+ * and the islands and the line show at every size. The islands remain part of 海南省's feature
+ * (same colour and value); the inset's frame, coast and dashes are a feature of their own, `nanhai`
+ * (南海诸岛), with no data. Other maps pass through unchanged.
  */
 export function withSouthChinaSeaInset<G extends { features: Feature[] }>(geo: G): G {
-  const { southOf, source, origin, scale, frame } = SOUTH_CHINA_SEA_INSET;
   const hainan = geo.features.find((f) => String(f.properties.adcode) === '460000');
   if (!hainan?.geometry || hainan.geometry.type !== 'MultiPolygon') return geo;
-  const move = ([lon, lat]: [number, number]): [number, number] => [
-    origin.lon + (lon - source.west) * scale,
-    origin.lat + (lat - source.south) * scale,
-  ];
+  const move = (p: Point) => toMap(placeIsland(p));
   const polygons = hainan.geometry.coordinates as Ring[][];
-  const moved = polygons.map((rings) => (rings[0].every(([, lat]) => lat < southOf) ? rings.map((ring) => ring.map(move)) : rings));
-  const [w, s, e, n] = frame;
-  const box: Feature = {
+  const moved = polygons.map((rings) => (rings[0].every(([, lat]) => lat < NANHAI.southOf) ? rings.map((ring) => ring.map(move)) : rings));
+  const outline: Feature = {
     type: 'Feature',
     properties: { adcode: 'nanhai', name: '南海诸岛' },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [w, s],
-          [e, s],
-          [e, n],
-          [w, n],
-          [w, s],
-        ],
-      ],
-    },
+    geometry: { type: 'MultiPolygon', coordinates: [NANHAI.frame, NANHAI.coast, ...NANHAI.dashes].map((ring) => [ring.map(toMap)]) },
   };
   return {
     ...geo,
-    features: [box, ...geo.features.map((f) => (f === hainan ? { ...f, geometry: { type: 'MultiPolygon', coordinates: moved } } : f))],
+    features: [...geo.features.map((f) => (f === hainan ? { ...f, geometry: { type: 'MultiPolygon', coordinates: moved } } : f)), outline],
   };
 }
 

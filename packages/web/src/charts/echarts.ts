@@ -1,13 +1,14 @@
-// The single registration of the tree-shaken ECharts parts the dashboard uses. The choropleth's
-// parts (map series, visual map) are registered once too, in echarts-map.ts, which loads with the
-// map component so they stay out of the first load.
+// The ECharts parts most charts draw with (bars and lines on a grid, legend, tooltip), the canvas
+// renderer and Hexie's themes, registered once with vue-echarts (v-chart.ts, an async chunk). The
+// rest register when a chart that needs them first shows (chart-parts.ts, china-map.ts): the choropleth's parts
+// and the trend's shading of the selected period, so an embedded trend carries neither.
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import { registerThemes } from './theme';
 
-use([CanvasRenderer, BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent]);
+use([CanvasRenderer, BarChart, LineChart, GridComponent, LegendPlainComponent, TooltipComponent]);
 registerThemes();
 
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';

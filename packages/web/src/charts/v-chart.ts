@@ -1,4 +1,4 @@
-// vue-echarts with the registered ECharts parts: the whole chart stack is one async chunk, so the
+// vue-echarts with ECharts' renderer and Hexie's themes: the chart stack is an async chunk, so the
 // first paint (header, KPI numbers) does not wait for ECharts.
 import './echarts';
 import VChart from 'vue-echarts';

@@ -36,6 +36,8 @@ type Documents = {
     "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": typeof types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": typeof types.CreateEmbedDocument,
+    "\n  query Embeds {\n    embeds {\n      id\n      kind\n      widget\n      params {\n        indicator\n        region\n        from\n        to\n        grain\n      }\n      origins\n      createdAt\n      expiresAt\n      revokedAt\n      snippet\n      iframeUrl\n    }\n  }\n": typeof types.EmbedsDocument,
+    "\n  mutation RevokeEmbed($id: String!) {\n    revokeEmbed(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": typeof types.EntryReportFragmentDoc,
     "\n  query EntryReport($region: String!, $period: String!) {\n    report(region: $region, period: $period) {\n      ...EntryReport\n    }\n  }\n": typeof types.EntryReportDocument,
     "\n  mutation SaveObservations($values: [ObservationInput!]!) {\n    saveObservations(values: $values) {\n      ...EntryReport\n    }\n  }\n": typeof types.SaveObservationsDocument,
@@ -91,6 +93,8 @@ const documents: Documents = {
     "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": types.CreateEmbedDocument,
+    "\n  query Embeds {\n    embeds {\n      id\n      kind\n      widget\n      params {\n        indicator\n        region\n        from\n        to\n        grain\n      }\n      origins\n      createdAt\n      expiresAt\n      revokedAt\n      snippet\n      iframeUrl\n    }\n  }\n": types.EmbedsDocument,
+    "\n  mutation RevokeEmbed($id: String!) {\n    revokeEmbed(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeEmbedDocument,
     "\n  fragment EntryReport on Report {\n    ...ReportHead\n    entries {\n      indicator {\n        code\n        name\n        nameEn\n        unit\n        unitEn\n        category\n      }\n      value\n      note\n      previousValue\n      lastYearValue\n      change\n      yoy\n      unusual\n    }\n  }\n": types.EntryReportFragmentDoc,
     "\n  query EntryReport($region: String!, $period: String!) {\n    report(region: $region, period: $period) {\n      ...EntryReport\n    }\n  }\n": types.EntryReportDocument,
     "\n  mutation SaveObservations($values: [ObservationInput!]!) {\n    saveObservations(values: $values) {\n      ...EntryReport\n    }\n  }\n": types.SaveObservationsDocument,
@@ -226,6 +230,14 @@ export function graphql(source: "\n  query MeRole {\n    me {\n      id\n      r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Embeds {\n    embeds {\n      id\n      kind\n      widget\n      params {\n        indicator\n        region\n        from\n        to\n        grain\n      }\n      origins\n      createdAt\n      expiresAt\n      revokedAt\n      snippet\n      iframeUrl\n    }\n  }\n"): (typeof documents)["\n  query Embeds {\n    embeds {\n      id\n      kind\n      widget\n      params {\n        indicator\n        region\n        from\n        to\n        grain\n      }\n      origins\n      createdAt\n      expiresAt\n      revokedAt\n      snippet\n      iframeUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeEmbed($id: String!) {\n    revokeEmbed(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeEmbed($id: String!) {\n    revokeEmbed(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import type { Component } from 'vue';
+import { defineAsyncComponent, h, type Component } from 'vue';
 
 /** The parameters a widget takes (the embed dialog offers them; the embed locks them). */
 export type WidgetParam = 'indicator' | 'region' | 'from' | 'to' | 'grain' | 'theme' | 'lang';
@@ -38,3 +38,11 @@ export interface WidgetManifest {
 }
 
 export const defineWidget = (manifest: WidgetManifest): WidgetManifest => manifest;
+
+/** A widget's component, loaded when it is first shown: an embed carries only its own widget's code. */
+export const lazyWidget = (loader: () => Promise<{ default: Component }>) =>
+  defineAsyncComponent({
+    loader,
+    loadingComponent: { render: () => h('section', { class: 'card chart-card' }, [h('div', { class: 'skeleton-bar' })]) },
+    delay: 0,
+  });

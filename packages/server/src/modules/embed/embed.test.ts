@@ -250,6 +250,33 @@ describe.each(vendors)('embeds on $vendor', ({ vendor }) => {
     expect(mine.token).toBe(embed.token); // re-signed deterministically, never stored
   });
 
+  it('lists a new or revoked embed on the very next read, through the response cache', async () => {
+    const list = async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
+        payload: { query: '{ embeds { id revokedAt } }' },
+      });
+      return {
+        cache: response.headers['x-hexie-cache'],
+        embeds: response.json().data.embeds as { id: string; revokedAt: string | null }[],
+      };
+    };
+    await list();
+    expect((await list()).cache).toBe('hit');
+    const embed = await created(trend());
+    const afterCreate = await list();
+    expect(afterCreate.cache).toBe('miss');
+    expect(afterCreate.embeds[0]).toEqual({ id: embed.id, revokedAt: null });
+    expect(
+      (await db.query(`mutation ($id: String!) { revokeEmbed(id: $id) { id } }`, { id: embed.id }, { token: analyst })).errors,
+    ).toBeUndefined();
+    const afterRevoke = await list();
+    expect(afterRevoke.cache).toBe('miss');
+    expect(afterRevoke.embeds.find((e) => e.id === embed.id)?.revokedAt).toBeTruthy();
+  });
+
   it('keeps one embed’s cached answer from another', async () => {
     const a = await created(trend());
     const b = await created(

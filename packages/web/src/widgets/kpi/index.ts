@@ -1,10 +1,9 @@
-import { defineWidget } from '../define-widget';
-import KpiWidget from './kpi-widget.vue';
+import { defineWidget, lazyWidget } from '../define-widget';
 
 export default defineWidget({
   id: 'kpi',
   label: 'widget.kpi',
-  component: KpiWidget,
+  component: lazyWidget(() => import('./kpi-widget.vue')),
   params: ['indicator', 'region', 'from', 'to', 'theme', 'lang'],
   shape: 'series',
 });

@@ -1,11 +1,9 @@
-import RegionMap from '@/charts/region-map-async';
-import { defineWidget } from '../define-widget';
+import { defineWidget, lazyWidget } from '../define-widget';
 
-// async: the map's ECharts parts and its GeoJSON shapes load only when a map is shown
 export default defineWidget({
   id: 'map',
   label: 'widget.map',
-  component: RegionMap,
+  component: lazyWidget(() => import('@/charts/region-map.vue')),
   params: ['indicator', 'region', 'from', 'to', 'theme', 'lang'],
   shape: 'children',
 });

@@ -1,10 +1,9 @@
-import RankingChart from '@/charts/ranking-chart.vue';
-import { defineWidget } from '../define-widget';
+import { defineWidget, lazyWidget } from '../define-widget';
 
 export default defineWidget({
   id: 'ranking',
   label: 'widget.ranking',
-  component: RankingChart,
+  component: lazyWidget(() => import('@/charts/ranking-chart.vue')),
   params: ['indicator', 'region', 'from', 'to', 'theme', 'lang'],
   shape: 'children',
 });

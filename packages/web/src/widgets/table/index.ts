@@ -1,10 +1,9 @@
-import { defineWidget } from '../define-widget';
-import TableWidget from './table-widget.vue';
+import { defineWidget, lazyWidget } from '../define-widget';
 
 export default defineWidget({
   id: 'table',
   label: 'widget.table',
-  component: TableWidget,
+  component: lazyWidget(() => import('./table-widget.vue')),
   params: ['indicator', 'region', 'from', 'to', 'theme', 'lang'],
   shape: 'children',
 });

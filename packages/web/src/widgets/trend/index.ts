@@ -1,10 +1,9 @@
-import { defineWidget } from '../define-widget';
-import TrendWidget from './trend-widget.vue';
+import { defineWidget, lazyWidget } from '../define-widget';
 
 export default defineWidget({
   id: 'trend',
   label: 'widget.trend',
-  component: TrendWidget,
+  component: lazyWidget(() => import('./trend-widget.vue')),
   params: ['indicator', 'region', 'from', 'to', 'grain', 'theme', 'lang'],
   shape: 'series',
 });
