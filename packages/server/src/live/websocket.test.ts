@@ -110,7 +110,11 @@ describe.each(vendors)('subscriptions over WebSocket on $vendor', ({ vendor }) =
 
   beforeAll(async () => {
     db = await createTestDatabase(vendor);
-    app = await buildApp({ orm: db.orm, events, limits: { live: { connectionsPerIp: 12, subscriptionsPerConnection: 3 } } });
+    app = await buildApp({
+      orm: db.orm,
+      events,
+      limits: { live: { connectionsPerIp: 12, subscriptionsPerConnection: 3, sessionCheckMs: 300 } },
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     url = `ws://127.0.0.1:${port}/graphql`;
@@ -176,6 +180,16 @@ describe.each(vendors)('subscriptions over WebSocket on $vendor', ({ vendor }) =
     await until(() => moves.next.length === 2);
     expect(moves.data().map((d) => d.reportsChanged.status)).toEqual(['SUBMITTED', 'APPROVED']);
     own.client.dispose();
+  });
+
+  it('ends a signed-in connection once its session has ended (logout)', async () => {
+    const token = await db.signIn('ANALYST', CHENGDU);
+    const connection = connect(url, { token });
+    expect(await connection.acknowledged).toEqual({ signedIn: true });
+    // checked again meanwhile: still signed in, still open
+    expect(await Promise.race([connection.closed, pause(700).then(() => 'open')])).toBe('open');
+    await gql(`mutation { logout }`, {}, token);
+    expect(await connection.closed).toEqual({ code: 4401, reason: 'Your session has ended: sign in again' });
   });
 
   it('validates subscriptions like queries, with clear errors', async () => {
