@@ -60,12 +60,14 @@ function compileMessages(tree: unknown, path: string): unknown {
 /**
  * The zh-CN and en messages (src/i18n/*.json) compiled at build time, as @intlify/unplugin-vue-i18n
  * does (its JSON hook does not reach Vite 8's native JSON plugin): the browser gets vue-i18n's
- * runtime build, without the message compiler.
+ * runtime build, without the message compiler. Builds only: tests and the dev server read the JSON
+ * with vue-i18n's full build.
  */
 export function i18nMessages(): Plugin {
   return {
     name: 'hexie:i18n-messages',
     enforce: 'pre',
+    apply: 'build',
     config: () => ({
       define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' },
       resolve: { alias: [{ find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' }] },
