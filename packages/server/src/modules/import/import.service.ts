@@ -302,7 +302,12 @@ export class ImportService {
 
   /** Records a dry run or a refused commit (a committed import is recorded inside its transaction). */
   private record(result: ImportResult, userId: number, request: ImportRequest): Promise<number> {
-    return this.insert(this.ctx.em, result, userId, request, result.status);
+    return this.ctx.em.transactional(async (tx) => {
+      const id = await this.insert(tx, result, userId, request, result.status);
+      // the response cache answers a query until the data version moves: the list of imports must show this one
+      await sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx));
+      return id;
+    });
   }
 
   private async insert(em: Context['em'], result: ImportResult, userId: number, request: ImportRequest, status: ImportStatus) {

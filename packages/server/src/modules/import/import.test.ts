@@ -423,6 +423,21 @@ describe.each(vendors)('imports on $vendor', ({ vendor }) => {
     expect((await gql(`query ($id: Int!) { import(id: $id) { id } }`, { id: bad.id }, outsider)).import).toBeNull();
   });
 
+  it('lists a dry run at once, through the response cache', async () => {
+    const latest = async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${reporter}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: '{ imports(limit: 1) { id fileName } }' }),
+      });
+      return res.json().data.imports[0];
+    };
+    await latest(); // the answer is cached now
+    const dry = await upload('listed.csv', fixture('long-utf8.csv'));
+    expect(await latest()).toEqual({ id: dry.body.id, fileName: 'listed.csv' });
+  });
+
   it('is authenticated like /graphql and safe from cross-site posts with the cookie', async () => {
     const body = multipart({}, { name: 'x.csv', bytes: fixture('long-utf8.csv') });
     const post = (headers: Record<string, string>) =>
