@@ -25,7 +25,7 @@ export const router = createRouter({
     { path: '/review', name: 'review', meta: { ability: 'review' }, component: () => import('../features/review/review-page.vue') },
     { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
     { path: '/extract', name: 'extract', component: () => import('../features/extract/extract-page.vue') },
-    { path: '/import', name: 'import', component: () => import('../features/import/import-page.vue') },
+    { path: '/import', name: 'import', meta: { ability: 'enter' }, component: () => import('../features/import/import-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
