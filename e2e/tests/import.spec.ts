@@ -152,3 +152,18 @@ test('the dashboard’s ranking CSV of a month imports back unchanged', async ({
   const body = await res.json();
   expect(body).toMatchObject({ problemCount: 0, rows: 1, unchanged: 1, reports: [] });
 });
+
+test('a file over 20 MB is refused in the page, in Chinese, with the limit', async ({ page }) => {
+  const { REPORTER } = accounts();
+  await page.request.post('/graphql', {
+    data: { query: LOGIN, variables: { e: REPORTER.email, p: REPORTER.password } },
+    headers: { 'content-type': 'application/json' },
+  });
+  await page.goto('/import');
+  await page.getByTestId('file-input').setInputFiles({
+    name: '全年.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.alloc(21 * 1024 * 1024, '510114,jobs_posted,2024-01,1\n'),
+  });
+  await expect(page.getByRole('alert')).toHaveText('文件超过 20 MB，单次导入的上限：请拆分后分批导入。');
+});
