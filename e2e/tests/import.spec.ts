@@ -79,8 +79,8 @@ test('a reporter uploads a sheet, sees its two bad rows in Chinese, fixes them a
   });
   const problems = page.getByTestId('problems').locator('tbody tr');
   await expect(problems).toHaveCount(2);
-  await expect(problems.nth(0).locator('td')).toHaveText(['3', '数值', '12件', '“12件”中含有文字（“件”）：只填数字，单位“件”不用写。']);
-  await expect(problems.nth(1).locator('td')).toHaveText(['5', '数值', '2.5', '“招聘活动”以“场”计数，应为整数，而不是 2.5。']);
+  await expect(problems.nth(0).locator('td')).toHaveText(['3', '数值 D3', '12件', '“12件”中含有文字（“件”）：只填数字，单位“件”不用写。']);
+  await expect(problems.nth(1).locator('td')).toHaveText(['5', '数值 D5', '2.5', '“招聘活动”以“场”计数，应为整数，而不是 2.5。']);
   await expect(page.getByTestId('import-summary')).toHaveText('共 5 行：3 行无误，2 行有问题，0 个数值与已存数据相同；问题 2 个。');
   await expect(page.getByTestId('commit')).toBeDisabled();
   await page.screenshot({ path: 'screenshots/import-problems.png', fullPage: true });
@@ -99,6 +99,12 @@ test('a reporter uploads a sheet, sees its two bad rows in Chinese, fixes them a
   await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText('新都区月报（已改）.xlsx');
   await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText('已导入');
 
+  // the first upload, in the list of past imports, shows its problems again
+  const checked = page.getByTestId('import-history').locator('tbody tr').filter({ hasText: '新都区月报.xlsx' }).first();
+  await checked.getByRole('button', { name: '查看 2 个问题' }).click();
+  await expect(page.getByTestId('history-problems').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('history-problems').locator('tbody tr').nth(0)).toContainText('“12件”中含有文字（“件”）');
+
   // the approver's queue holds the report, with the values of the sheet
   const queue = await asApprover(`{ reports(status: SUBMITTED, region: "${XINDU}", period: "${period}") { period status region { code }
     entries { indicator { code } value note } } }`);
@@ -107,6 +113,21 @@ test('a reporter uploads a sheet, sees its two bad rows in Chinese, fixes them a
     queue.reports[0].entries.filter((e: any) => e.value !== null).map((e: any) => [e.indicator.code, e.value]),
   );
   expect(entered).toEqual({ jobs_posted: 120, mediation_cases: 12, trainees: 300, recruitment_events: 2, new_enterprises_served: 5 });
+
+  // and the approver sees it in the 审核 page's queue
+  await page.context().clearCookies();
+  await page.request.post('/graphql', {
+    data: { query: LOGIN, variables: { e: APPROVER.email, p: APPROVER.password } },
+    headers: { 'content-type': 'application/json' },
+  });
+  await page.goto('/review');
+  const [year, month] = period.split('-').map(Number);
+  await expect(
+    page
+      .getByTestId('queue-item')
+      .filter({ hasText: '新都区' })
+      .filter({ hasText: new RegExp(`${year}年0?${month}月`) }),
+  ).toHaveCount(1);
 });
 
 test('the dashboard’s ranking CSV of a month imports back unchanged', async ({ page, gql }) => {
@@ -130,4 +151,19 @@ test('the dashboard’s ranking CSV of a month imports back unchanged', async ({
   });
   const body = await res.json();
   expect(body).toMatchObject({ problemCount: 0, rows: 1, unchanged: 1, reports: [] });
+});
+
+test('a file over 20 MB is refused in the page, in Chinese, with the limit', async ({ page }) => {
+  const { REPORTER } = accounts();
+  await page.request.post('/graphql', {
+    data: { query: LOGIN, variables: { e: REPORTER.email, p: REPORTER.password } },
+    headers: { 'content-type': 'application/json' },
+  });
+  await page.goto('/import');
+  await page.getByTestId('file-input').setInputFiles({
+    name: '全年.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.alloc(21 * 1024 * 1024, '510114,jobs_posted,2024-01,1\n'),
+  });
+  await expect(page.getByRole('alert')).toHaveText('文件超过 20 MB，单次导入的上限：请拆分后分批导入。');
 });

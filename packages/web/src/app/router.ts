@@ -27,7 +27,7 @@ export const router = createRouter({
     { path: '/users', name: 'users', meta: { ability: 'users' }, component: () => import('../features/users/users-page.vue') },
     { path: '/extract', name: 'extract', component: () => import('../features/extract/extract-page.vue') },
     { path: '/embeds', name: 'embeds', meta: { ability: 'embeds' }, component: () => import('../features/embeds/embeds-page.vue') },
-    { path: '/import', name: 'import', component: () => import('../features/import/import-page.vue') },
+    { path: '/import', name: 'import', meta: { ability: 'enter' }, component: () => import('../features/import/import-page.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { checkZipSize, ZipRefused } from '../../lib/zip.js';
@@ -12,8 +13,8 @@ export interface ReadSheet {
   sheet: string | null;
   /** The encoding a CSV was read in. */
   encoding: string | null;
-  /** rows[i] is the spreadsheet's row i + 1. */
-  rows: CellValue[][];
+  /** The rows in order, each with its spreadsheet number (1-based); blank rows may be left out. */
+  rows: AsyncIterable<[number, CellValue[]]>;
 }
 
 export const IMPORT_LIMITS = {
@@ -169,27 +170,29 @@ export function detectDelimiter(text: string): string {
 
 function readCsv(bytes: Buffer, encoding: string | null): ReadSheet {
   const decoded = decodeText(bytes, encoding);
-  const delimiter = detectDelimiter(decoded.text);
-  let rows: string[][];
+  return { format: 'csv', sheet: null, encoding: decoded.encoding, rows: csvRows(decoded.text) };
+}
+
+/** A CSV's records, parsed as they are read (fed in slices, so the parser never gets ahead of its reader). */
+async function* csvRows(text: string): AsyncGenerator<[number, CellValue[]]> {
+  const slices = function* () {
+    for (let i = 0; i < text.length; i += 64 * 1024) yield text.slice(i, i + 64 * 1024);
+  };
+  const parser = Readable.from(slices()).pipe(
+    parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true, max_record_size: 1024 * 1024 }),
+  );
+  let row = 0;
   try {
-    rows = parse(decoded.text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-      max_record_size: 1024 * 1024,
-      to: IMPORT_LIMITS.rows + 2,
-    }) as string[][];
+    for await (const record of parser as AsyncIterable<string[]>) yield [++row, record];
   } catch (error) {
     const e = error as { lines?: number; code?: string; message: string };
     throw new FileProblem(
       `The CSV cannot be read near line ${e.lines ?? '?'}: ${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote (") is opened and never closed' : e.message}.`,
       `CSV 在第 ${e.lines ?? '?'} 行附近无法读取：${e.code === 'CSV_QUOTE_NOT_CLOSED' ? '有一个引号（"）没有闭合' : '格式错误'}。`,
     );
+  } finally {
+    parser.destroy();
   }
-  // a trailing newline yields one empty record
-  while (rows.length && rows[rows.length - 1].every((c) => c === '')) rows.pop();
-  return { format: 'csv', sheet: null, encoding: decoded.encoding, rows };
 }
 
 /**
@@ -260,22 +263,22 @@ async function readXlsx(bytes: Buffer, fileName: string, sheetName: string | nul
     );
   }
   if (worksheet.rowCount > IMPORT_LIMITS.rows + 1) throw tooManyRows(worksheet.rowCount - 1);
-  const rows: CellValue[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cellValue(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    rows[number - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { format: 'xlsx', sheet: worksheet.name, encoding: null, rows };
+  async function* rows(): AsyncGenerator<[number, CellValue[]]> {
+    for (let number = 1; number <= worksheet.rowCount; number++) {
+      const cells: CellValue[] = [];
+      worksheet.findRow(number)?.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = cellValue(cell.value);
+      });
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      yield [number, cells];
+    }
+  }
+  return { format: 'xlsx', sheet: worksheet.name, encoding: null, rows: rows() };
 }
 
-export const tooManyRows = (rows: number) =>
+export const tooManyRows = (rows?: number) =>
   new FileProblem(
-    `The file has ${rows.toLocaleString('en')} data rows; at most ${IMPORT_LIMITS.rows.toLocaleString('en')} are imported at once: split it.`,
-    `文件有 ${rows} 行数据，一次最多导入 ${IMPORT_LIMITS.rows} 行：请拆分后分批导入。`,
+    `The file has ${rows ? rows.toLocaleString('en') : `more than ${IMPORT_LIMITS.rows.toLocaleString('en')}`} data rows; at most ${IMPORT_LIMITS.rows.toLocaleString('en')} are imported at once: split it.`,
+    `文件${rows ? `有 ${rows}` : `超过 ${IMPORT_LIMITS.rows}`} 行数据，一次最多导入 ${IMPORT_LIMITS.rows} 行：请拆分后分批导入。`,
     413,
   );

@@ -59,18 +59,12 @@ export interface Source {
   cells: Partial<Record<'region' | 'indicator' | 'period' | 'value' | 'note', Place>>;
 }
 
-export interface Parsed {
-  layout: 'long' | 'wide' | null;
-  /** Non-blank data rows. */
-  rows: number;
+/** The drafts a parser has read since it was last asked, with where each came from. */
+export interface Batch {
   drafts: ObservationDraft[];
   sources: Source[];
-  /** Problems found while reading (headers, names, values, duplicates). */
-  problems: ImportProblem[];
-  /** Drafts (by index) with a value problem of their own: validated for their other fields only. */
+  /** Drafts (by index in the batch) with a value problem of their own: validated for their other fields only. */
   badValue: Set<number>;
-  /** True when the file has a note column (else stored notes are kept). */
-  hasNotes: boolean;
 }
 
 /** Parses a period as people and Excel write it: 2024-03, 2024/3, 2024.03, 2024年3月, 202403, a date cell, a year. */
@@ -200,193 +194,229 @@ export class RegionNames {
 
 const LONG_NEEDS = '地区代码 (region), 指标代码 (indicator), 期间 (period), 数值 (value)';
 
+type Column = Exclude<Field, 'ignored'>;
+
 /**
- * Turns a sheet's rows into drafts for the shared validator: finds the header (the first non-blank
- * row), decides the layout (long: one value per row; wide: one column per indicator), resolves names
- * and parses values, and reports a key given twice. `period` is the fallback period of a wide sheet
- * without a period column (the `period` form field or the sheet's name).
+ * Turns a sheet's rows, fed one at a time in order, into drafts for the shared validator: finds the
+ * header (the first non-blank row), decides the layout (long: one value per row; wide: one column
+ * per indicator), resolves names and parses values, and reports a key given twice. The caller takes
+ * the drafts read so far in batches (`take`), so a large file is never held whole. `fallbackPeriod`
+ * is the period of a wide sheet without a period column (the `period` form field or the sheet's name).
  */
-export function parseSheet(
-  rows: readonly CellValue[][],
-  { indicators, regions, fallbackPeriod }: { indicators: IndicatorNames; regions: RegionNames; fallbackPeriod: string | null },
-): Parsed {
-  const problems: ImportProblem[] = [];
-  const drafts: ObservationDraft[] = [];
-  const sources: Source[] = [];
-  const badValue = new Set<number>();
-  const blank = (row: readonly CellValue[] | undefined) => !row || row.every((c) => cellText(c) === '');
-  const headerIndex = rows.findIndex((r) => !blank(r));
-  const result = (layout: Parsed['layout'], count = 0, hasNotes = false): Parsed => ({
-    layout,
-    rows: count,
-    drafts,
-    sources,
-    problems,
-    badValue,
-    hasNotes,
-  });
-  const fileProblem = (message: string, messageZh: string, row: number | null = null) =>
-    problems.push({ row, column: null, cell: null, value: null, message, messageZh });
+export class SheetParser {
+  layout: 'long' | 'wide' | null = null;
+  /** Non-blank data rows. */
+  rows = 0;
+  /** True when the file has a note column (else stored notes are kept). */
+  hasNotes = false;
+  /** Problems found while reading (headers, names, values, duplicates) since the last `takeProblems`. */
+  private problems: ImportProblem[] = [];
+  private batch: Batch = { drafts: [], sources: [], badValue: new Set() };
+  private headerRow = 0;
+  private header: string[] = [];
+  private readonly fields = new Map<Column, number>();
+  private readonly indicatorColumns: { index: number; indicator: Indicator }[] = [];
+  /** The header is wrong: the rows are counted, not read. */
+  private refused = false;
+  /** Columns without a header that were found to have values. */
+  private readonly unnamed = new Set<number>();
+  /** The first row of each region|indicator|period. */
+  private readonly firstRowOf = new Map<string, number>();
 
-  if (headerIndex < 0) {
-    fileProblem('The file has no rows: nothing to import.', '文件中没有任何数据，没有可导入的内容。');
-    return result(null);
+  constructor(private readonly names: { indicators: IndicatorNames; regions: RegionNames; fallbackPeriod: string | null }) {}
+
+  /** Drafts read since the last call. */
+  get pending(): number {
+    return this.batch.drafts.length;
   }
-  const headerRow = headerIndex + 1;
-  const header = rows[headerIndex].map(cellText);
-  const dataRows = rows.slice(headerIndex + 1);
-  const nonBlank = dataRows.filter((r) => !blank(r)).length;
 
-  // ---- the header
-  const fields = new Map<Exclude<Field, 'ignored'>, number>();
-  const indicatorColumns: { index: number; indicator: Indicator }[] = [];
-  const seenIndicators = new Map<string, number>();
-  const headerProblem = (index: number, message: string, messageZh: string) =>
-    problems.push({
-      row: headerRow,
-      column: header[index] || columnLetter(index),
-      cell: `${columnLetter(index)}${headerRow}`,
-      value: header[index] ?? '',
+  take(): Batch {
+    const batch = this.batch;
+    this.batch = { drafts: [], sources: [], badValue: new Set() };
+    return batch;
+  }
+
+  takeProblems(): ImportProblem[] {
+    const problems = this.problems;
+    this.problems = [];
+    return problems;
+  }
+
+  /** Reads the spreadsheet's row `row` (1-based). */
+  add(row: number, cells: readonly CellValue[]): void {
+    if (cells.every((c) => cellText(c) === '')) return;
+    if (!this.headerRow) return this.readHeader(row, cells.map(cellText));
+    this.rows++;
+    if (!this.refused) this.readRow(row, cells);
+  }
+
+  /** The problems of the file as a whole, once every row is read. */
+  finish(): void {
+    if (!this.headerRow) this.fileProblem('The file has no rows: nothing to import.', '文件中没有任何数据，没有可导入的内容。');
+    else if (this.rows === 0 && !this.refused) {
+      this.fileProblem('The file has a header but no data rows: nothing to import.', '文件只有表头，没有数据行，没有可导入的内容。');
+    }
+  }
+
+  /** Where the period of a value in `row` is (a problem of its report points there). */
+  periodPlace(row: number, period: string): Place {
+    const index = this.fields.get('period');
+    if (index === undefined) return { column: '期间', cell: null, value: period };
+    return { column: this.header[index], cell: `${columnLetter(index)}${row}`, value: period };
+  }
+
+  private fileProblem(message: string, messageZh: string, row: number | null = null) {
+    this.problems.push({ row, column: null, cell: null, value: null, message, messageZh });
+  }
+
+  private headerProblem(index: number, message: string, messageZh: string) {
+    const text = this.header[index] ?? '';
+    this.problems.push({
+      row: this.headerRow,
+      column: text || columnLetter(index),
+      cell: `${columnLetter(index)}${this.headerRow}`,
+      value: text,
       message,
       messageZh,
     });
-  const width = Math.max(header.length, ...dataRows.map((r) => r.length));
-  for (let index = 0; index < width; index++) {
-    const text = header[index] ?? '';
-    if (!text) {
-      if (dataRows.some((r) => cellText(r[index]) !== '')) {
-        headerProblem(
-          index,
-          `Column ${columnLetter(index)} has values but no header: name it or delete it.`,
-          `第 ${columnLetter(index)} 列有数据但没有列名：请填写列名或删除该列。`,
-        );
-      }
-      continue;
-    }
-    const field = FIELD_BY_HEADER.get(normalise(text)) ?? FIELD_BY_HEADER.get(normalise(text).replace(/\([^()]*\)$/, ''));
-    if (field === 'ignored') continue;
-    if (field) {
-      if (fields.has(field)) {
-        const first = fields.get(field)!;
-        headerProblem(
-          index,
-          `"${text}" is the same column as "${header[first]}" (column ${columnLetter(first)}): keep one.`,
-          `“${text}”与第 ${columnLetter(first)} 列“${header[first]}”是同一列：只保留一列。`,
-        );
-      } else fields.set(field, index);
-      continue;
-    }
-    const indicator = indicators.find(text);
-    if (indicator) {
-      if (seenIndicators.has(indicator.code)) {
-        const first = seenIndicators.get(indicator.code)!;
-        headerProblem(
-          index,
-          `"${text}" is the same indicator as column ${columnLetter(first)} ("${header[first]}"): keep one.`,
-          `“${text}”与第 ${columnLetter(first)} 列“${header[first]}”是同一个指标：只保留一列。`,
-        );
-      } else {
-        seenIndicators.set(indicator.code, index);
-        indicatorColumns.push({ index, indicator });
-      }
-      continue;
-    }
-    headerProblem(
-      index,
-      `Unknown column "${text.slice(0, 40)}": a long sheet has the columns ${LONG_NEEDS} and optionally 备注 (note); a wide sheet has 地区代码, 期间 and one column per indicator, headed by its code or Chinese name (download the template).`,
-      `未知的列名“${text.slice(0, 40)}”：长表的列为 地区代码、指标代码、期间、数值（备注可选）；宽表的列为 地区代码、期间 和每个指标一列（列名为指标代码或中文名称，可下载模板参考）。`,
-    );
   }
 
-  const long = fields.has('value') || fields.has('indicator') || fields.has('indicatorName');
-  const layout: 'long' | 'wide' = long ? 'long' : 'wide';
-  const missing: [string, string][] = [];
-  if (!fields.has('region') && !fields.has('regionName')) missing.push(['地区代码 (region)', '地区代码']);
-  if (!fields.has('period') && (long || !fallbackPeriod)) missing.push(['期间 (period)', '期间']);
-  if (long) {
-    if (!fields.has('indicator') && !fields.has('indicatorName')) missing.push(['指标代码 (indicator)', '指标代码']);
-    if (!fields.has('value')) missing.push(['数值 (value)', '数值']);
-    for (const { index } of indicatorColumns) {
-      headerProblem(
+  private readHeader(row: number, header: string[]) {
+    this.headerRow = row;
+    this.header = header;
+    const { fields, indicatorColumns } = this;
+    const seenIndicators = new Map<string, number>();
+    const before = this.problems.length;
+    header.forEach((text, index) => {
+      if (!text) return; // reported if a row has a value there
+      const field = FIELD_BY_HEADER.get(normalise(text)) ?? FIELD_BY_HEADER.get(normalise(text).replace(/\([^()]*\)$/, ''));
+      if (field === 'ignored') return;
+      if (field) {
+        if (fields.has(field)) {
+          const first = fields.get(field)!;
+          this.headerProblem(
+            index,
+            `"${text}" is the same column as "${header[first]}" (column ${columnLetter(first)}): keep one.`,
+            `“${text}”与第 ${columnLetter(first)} 列“${header[first]}”是同一列：只保留一列。`,
+          );
+        } else fields.set(field, index);
+        return;
+      }
+      const indicator = this.names.indicators.find(text);
+      if (indicator) {
+        if (seenIndicators.has(indicator.code)) {
+          const first = seenIndicators.get(indicator.code)!;
+          this.headerProblem(
+            index,
+            `"${text}" is the same indicator as column ${columnLetter(first)} ("${header[first]}"): keep one.`,
+            `“${text}”与第 ${columnLetter(first)} 列“${header[first]}”是同一个指标：只保留一列。`,
+          );
+        } else {
+          seenIndicators.set(indicator.code, index);
+          indicatorColumns.push({ index, indicator });
+        }
+        return;
+      }
+      this.headerProblem(
         index,
-        `"${header[index]}" is an indicator column, but this sheet is long (it has ${fields.has('value') ? '数值' : '指标代码'}): put the indicator in the 指标代码 column and its value in 数值, or use the wide template.`,
-        `“${header[index]}”是指标列，但本表是长表（有“${fields.has('value') ? '数值' : '指标代码'}”列）：请把指标写在“指标代码”列、数值写在“数值”列，或改用宽表模板。`,
+        `Unknown column "${text.slice(0, 40)}": a long sheet has the columns ${LONG_NEEDS} and optionally 备注 (note); a wide sheet has 地区代码, 期间 and one column per indicator, headed by its code or Chinese name (download the template).`,
+        `未知的列名“${text.slice(0, 40)}”：长表的列为 地区代码、指标代码、期间、数值（备注可选）；宽表的列为 地区代码、期间 和每个指标一列（列名为指标代码或中文名称，可下载模板参考）。`,
+      );
+    });
+
+    const long = fields.has('value') || fields.has('indicator') || fields.has('indicatorName');
+    this.layout = long ? 'long' : 'wide';
+    this.hasNotes = fields.has('note');
+    const missing: [string, string][] = [];
+    if (!fields.has('region') && !fields.has('regionName')) missing.push(['地区代码 (region)', '地区代码']);
+    if (!fields.has('period') && (long || !this.names.fallbackPeriod)) missing.push(['期间 (period)', '期间']);
+    if (long) {
+      if (!fields.has('indicator') && !fields.has('indicatorName')) missing.push(['指标代码 (indicator)', '指标代码']);
+      if (!fields.has('value')) missing.push(['数值 (value)', '数值']);
+      for (const { index } of indicatorColumns) {
+        this.headerProblem(
+          index,
+          `"${header[index]}" is an indicator column, but this sheet is long (it has ${fields.has('value') ? '数值' : '指标代码'}): put the indicator in the 指标代码 column and its value in 数值, or use the wide template.`,
+          `“${header[index]}”是指标列，但本表是长表（有“${fields.has('value') ? '数值' : '指标代码'}”列）：请把指标写在“指标代码”列、数值写在“数值”列，或改用宽表模板。`,
+        );
+      }
+    } else if (!indicatorColumns.length) {
+      missing.push(['one column per indicator, or 指标代码 and 数值', '每个指标一列，或“指标代码”和“数值”两列']);
+    }
+    if (missing.length) {
+      this.fileProblem(
+        `Missing column(s): ${missing.map((m) => m[0]).join(', ')}. A long sheet needs ${LONG_NEEDS}; a wide sheet needs 地区代码, 期间 (or a sheet named like 2024-03) and one column per indicator.`,
+        `缺少列：${missing.map((m) => m[1]).join('、')}。长表需要 地区代码、指标代码、期间、数值 四列；宽表需要 地区代码、期间（或把工作表命名为 2024-03 这样的期间）和每个指标一列。`,
+        row,
       );
     }
-  } else if (!indicatorColumns.length) {
-    missing.push(['one column per indicator, or 指标代码 and 数值', '每个指标一列，或“指标代码”和“数值”两列']);
-  }
-  if (missing.length) {
-    fileProblem(
-      `Missing column(s): ${missing.map((m) => m[0]).join(', ')}. A long sheet needs ${LONG_NEEDS}; a wide sheet needs 地区代码, 期间 (or a sheet named like 2024-03) and one column per indicator.`,
-      `缺少列：${missing.map((m) => m[1]).join('、')}。长表需要 地区代码、指标代码、期间、数值 四列；宽表需要 地区代码、期间（或把工作表命名为 2024-03 这样的期间）和每个指标一列。`,
-      headerRow,
-    );
-  }
-  if (problems.length) return result(layout, nonBlank, fields.has('note'));
-  if (nonBlank === 0) {
-    fileProblem('The file has a header but no data rows: nothing to import.', '文件只有表头，没有数据行，没有可导入的内容。');
-    return result(layout, 0);
+    this.refused = this.problems.length > before;
   }
 
-  // ---- the rows
-  const at = (cells: readonly CellValue[], field: Exclude<Field, 'ignored'>) => {
-    const index = fields.get(field);
-    return index === undefined ? undefined : { index, raw: cells[index] ?? null };
-  };
-  const where = (index: number, row: number, raw: CellValue): Place => ({
-    column: header[index] || columnLetter(index),
-    cell: `${columnLetter(index)}${row}`,
-    value: cellText(raw),
-  });
-  const firstRowOf = new Map<string, number>();
+  private readRow(row: number, cells: readonly CellValue[]) {
+    const { header, fields, names } = this;
+    const at = (field: Column) => {
+      const index = fields.get(field);
+      return index === undefined ? undefined : { index, raw: cells[index] ?? null };
+    };
+    const where = (index: number, raw: CellValue, inRow = row): Place => ({
+      column: header[index] || columnLetter(index),
+      cell: `${columnLetter(index)}${inRow}`,
+      value: cellText(raw),
+    });
+    const rowProblem = (place: Place, message: string, messageZh: string) => this.problems.push({ row, ...place, message, messageZh });
 
-  dataRows.forEach((cells, offset) => {
-    if (blank(cells)) return;
-    const row = headerRow + 1 + offset;
-    const rowProblem = (place: Place, message: string, messageZh: string) => problems.push({ row, ...place, message, messageZh });
+    for (let index = 0; index < cells.length; index++) {
+      if (!header[index] && !this.unnamed.has(index) && cellText(cells[index]) !== '') {
+        this.unnamed.add(index);
+        this.headerProblem(
+          index,
+          `Column ${columnLetter(index)} has values (first in row ${row}) but no header: name it or delete it.`,
+          `第 ${columnLetter(index)} 列有数据（从第 ${row} 行起）但没有列名：请填写列名或删除该列。`,
+        );
+      }
+    }
 
     // region: its code, else its name
-    const codeCell = at(cells, 'region');
-    const nameCell = at(cells, 'regionName');
+    const codeCell = at('region');
+    const nameCell = at('regionName');
     let region: string | null = null;
     let regionPlace: Place;
     if (codeCell && cellText(codeCell.raw) !== '') {
-      regionPlace = where(codeCell.index, row, codeCell.raw);
+      regionPlace = where(codeCell.index, codeCell.raw);
       region = typeof codeCell.raw === 'number' ? String(Math.trunc(codeCell.raw)) : cellText(codeCell.raw);
     } else if (nameCell && cellText(nameCell.raw) !== '') {
-      regionPlace = where(nameCell.index, row, nameCell.raw);
-      const found = regions.find(cellText(nameCell.raw));
+      regionPlace = where(nameCell.index, nameCell.raw);
+      const found = names.regions.find(cellText(nameCell.raw));
       if ('code' in found) region = found.code;
       else rowProblem(regionPlace, found.problem.message, found.problem.messageZh);
     } else {
-      const index = codeCell?.index ?? nameCell!.index;
-      regionPlace = where(index, row, null);
+      regionPlace = where(codeCell?.index ?? nameCell!.index, null);
       rowProblem(regionPlace, 'The region is missing.', '缺少地区代码。');
     }
 
     // period: its column, else the fallback (form field or sheet name)
-    const periodCell = at(cells, 'period');
+    const periodCell = at('period');
     let period: string | null;
     let periodPlace: Place;
     if (periodCell) {
-      periodPlace = where(periodCell.index, row, periodCell.raw);
+      periodPlace = where(periodCell.index, periodCell.raw);
       period = periodOf(periodCell.raw);
       if (period === null || period === '') rowProblem(periodPlace, 'The period is missing.', '缺少期间。');
     } else {
-      period = fallbackPeriod;
-      periodPlace = { column: '期间', cell: null, value: fallbackPeriod ?? '' };
+      period = names.fallbackPeriod;
+      periodPlace = { column: '期间', cell: null, value: period ?? '' };
     }
     if (region === null || !period) return;
 
-    const noteCell = at(cells, 'note');
+    const noteCell = at('note');
     const note = noteCell ? cellText(noteCell.raw) || null : null;
 
     const add = (indicatorCode: string, indicator: Indicator | null, valueIndex: number, indicatorPlace: Place) => {
       const raw = cells[valueIndex] ?? null;
-      const valuePlace = where(valueIndex, row, raw);
+      const valuePlace = where(valueIndex, raw);
       const key = `${region}|${indicator?.code ?? indicatorCode}|${period}`;
-      const first = firstRowOf.get(key);
+      const first = this.firstRowOf.get(key);
       if (first !== undefined) {
         rowProblem(
           valuePlace,
@@ -395,12 +425,12 @@ export function parseSheet(
         );
         return;
       }
-      firstRowOf.set(key, row);
+      this.firstRowOf.set(key, row);
       const parsed = parseValue(raw, indicator);
-      const index = drafts.length;
+      const { drafts, sources, badValue } = this.batch;
       if ('problem' in parsed) {
         rowProblem(valuePlace, parsed.problem.message, parsed.problem.messageZh);
-        badValue.add(index);
+        badValue.add(drafts.length);
       }
       drafts.push({
         region: region!,
@@ -416,33 +446,32 @@ export function parseSheet(
           period: periodPlace,
           indicator: indicatorPlace,
           value: valuePlace,
-          ...(noteCell ? { note: where(noteCell.index, row, noteCell.raw) } : {}),
+          ...(noteCell ? { note: where(noteCell.index, noteCell.raw) } : {}),
         },
       });
     };
 
-    if (layout === 'long') {
-      const valueCell = at(cells, 'value')!;
-      const codeOf = at(cells, 'indicator');
-      const nameOf = at(cells, 'indicatorName');
+    if (this.layout === 'long') {
+      const valueCell = at('value')!;
+      const codeOf = at('indicator');
+      const nameOf = at('indicatorName');
       const indicatorCell = codeOf && cellText(codeOf.raw) !== '' ? codeOf : nameOf && cellText(nameOf.raw) !== '' ? nameOf : undefined;
       if (!indicatorCell) {
-        rowProblem(where((codeOf ?? nameOf)!.index, row, null), 'The indicator is missing.', '缺少指标代码。');
+        rowProblem(where((codeOf ?? nameOf)!.index, null), 'The indicator is missing.', '缺少指标代码。');
         return;
       }
       const text = cellText(indicatorCell.raw);
-      const indicator = indicators.find(text);
+      const indicator = names.indicators.find(text);
       if (cellText(valueCell.raw) === '') {
-        rowProblem(where(valueCell.index, row, null), 'The value is missing.', '缺少数值。');
+        rowProblem(where(valueCell.index, null), 'The value is missing.', '缺少数值。');
         return;
       }
-      add(indicator ? indicator.code : text, indicator, valueCell.index, where(indicatorCell.index, row, indicatorCell.raw));
+      add(indicator ? indicator.code : text, indicator, valueCell.index, where(indicatorCell.index, indicatorCell.raw));
     } else {
-      for (const { index, indicator } of indicatorColumns) {
+      for (const { index, indicator } of this.indicatorColumns) {
         if (cellText(cells[index] ?? null) === '') continue; // an empty cell: not reported
-        add(indicator.code, indicator, index, where(index, headerRow, header[index]));
+        add(indicator.code, indicator, index, where(index, header[index], this.headerRow));
       }
     }
-  });
-  return result(layout, nonBlank, fields.has('note'));
+  }
 }

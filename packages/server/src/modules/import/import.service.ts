@@ -8,10 +8,38 @@ import { periodDate, parseReportPeriod } from '../report/report.period.js';
 import { ReportService, sortKeys, uniqueKeys, type ReportKey } from '../report/report.service.js';
 import { Import, type ImportProblem, type ImportStatus } from './import.entity.js';
 import { FileProblem, IMPORT_LIMITS, readImportFile, tooManyRows, type ReadSheet } from './import.file.js';
-import { IndicatorNames, parseSheet, periodOf, RegionNames, type Source } from './import.layout.js';
+import { IndicatorNames, periodOf, RegionNames, SheetParser, type Source } from './import.layout.js';
 
 /** Problems listed in a response and kept with the import; all are counted. */
 export const MAX_PROBLEMS_LISTED = 1000;
+
+/** Values read before they are checked together (and compared with what is stored). */
+const CHECK_BATCH = 10_000;
+
+/** A file's problems: all counted, the rows with any noted, the first MAX_PROBLEMS_LISTED by row kept. */
+class ProblemList {
+  count = 0;
+  readonly rows = new Set<number>();
+  private kept: ImportProblem[] = [];
+
+  add(problem: ImportProblem) {
+    this.count++;
+    if (problem.row !== null) this.rows.add(problem.row);
+    this.kept.push(problem);
+    if (this.kept.length >= 2 * MAX_PROBLEMS_LISTED) this.trim();
+  }
+
+  list(): ImportProblem[] {
+    this.trim();
+    return this.kept;
+  }
+
+  /** Keeps the first by row (the sort is stable: a row's problems stay in the order found). */
+  private trim() {
+    this.kept.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    this.kept.length = Math.min(this.kept.length, MAX_PROBLEMS_LISTED);
+  }
+}
 
 export interface ImportRequest {
   fileName: string;
@@ -96,10 +124,10 @@ export class ImportService {
       problemCount: 0,
       durationMs: 0,
     };
-    const finish = async (problems: ImportProblem[], status: number) => {
-      result.problemCount = problems.length;
-      result.problems = problems.slice(0, MAX_PROBLEMS_LISTED);
-      result.status = problems.length && !request.dryRun ? 'REJECTED' : 'CHECKED';
+    const finish = async (problems: ProblemList, status: number) => {
+      result.problemCount = problems.count;
+      result.problems = problems.list();
+      result.status = problems.count && !request.dryRun ? 'REJECTED' : 'CHECKED';
       result.durationMs = Math.round(performance.now() - started);
       result.id = await this.record(result, user.id, request);
       return { result, status };
@@ -107,60 +135,88 @@ export class ImportService {
     if (request.period != null && !parseReportPeriod(request.period)) {
       throw badInput(`Invalid period "${request.period.slice(0, 20)}": use a month like 2024-03 or a year like 2024.`);
     }
+    const fileProblem = (error: FileProblem) => {
+      result.format ??= /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'csv';
+      const problems = new ProblemList();
+      problems.add({ row: null, column: null, cell: null, value: null, message: error.message, messageZh: error.messageZh });
+      return finish(problems, error.status);
+    };
 
     let sheet: ReadSheet;
     try {
       sheet = await readImportFile(request.bytes, fileName, request);
-      if (sheet.rows.length - 1 > IMPORT_LIMITS.rows) throw tooManyRows(sheet.rows.length - 1);
     } catch (error) {
-      if (!(error instanceof FileProblem)) throw error;
-      result.format = /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'csv';
-      const problem = { row: null, column: null, cell: null, value: null, message: error.message, messageZh: error.messageZh };
-      return finish([problem], error.status);
+      if (error instanceof FileProblem) return fileProblem(error);
+      throw error;
     }
     Object.assign(result, { format: sheet.format, sheet: sheet.sheet, encoding: sheet.encoding });
-    // ---- read the rows
-    const all = this.ctx.catalog.all;
     const sheetPeriod = sheet.sheet ? periodOf(sheet.sheet) : null;
-    const parsed = parseSheet(sheet.rows, {
-      indicators: new IndicatorNames(all),
+    const parser = new SheetParser({
+      indicators: new IndicatorNames(this.ctx.catalog.all),
       regions: new RegionNames(this.ctx.regions, user.regionCode),
       fallbackPeriod: request.period ?? (sheetPeriod && parseReportPeriod(sheetPeriod) ? sheetPeriod : null),
     });
-    result.layout = parsed.layout;
-    result.rows = parsed.rows;
-    result.values = parsed.drafts.length;
-    const problems = [...parsed.problems];
-    // ---- the one validator
-    const validation = await validateObservations(parsed.drafts, this.ctx);
-    const toImportProblem = (p: Problem): ImportProblem => {
-      const source = parsed.sources[p.index];
-      const place = source.cells[FIELD_NAMES[p.field] ?? 'value'] ?? source.cells.value!;
-      return { row: source.row, ...place, message: p.message, messageZh: p.messageZh ?? p.message };
-    };
-    for (const p of validation.problems) {
-      if (parsed.badValue.has(p.index) && p.field === 'value') continue; // its own value problem is listed
-      problems.push(toImportProblem(p));
-    }
-    const valid = validation.valid.filter((v) => !parsed.badValue.has(v.index));
-    // ---- compare with what is stored: unchanged values are not written (they may be in locked reports)
-    const stored = await this.storedValues(valid);
+    const problems = new ProblemList();
+    /** Values that differ from what is stored (`index` is their position here), and the row of each. */
     const changed: ValidObservation[] = [];
-    for (const v of valid) {
-      const before = stored.get(key(v));
-      if (!parsed.hasNotes) v.note = before?.note ?? null; // a file without notes keeps the stored ones
-      if (before && before.value === v.value && (before.note ?? null) === (v.note ?? null)) result.unchanged++;
-      else changed.push(v);
+    const changedRows: number[] = [];
+    /** The reports of every valid value (submit=true submits them). */
+    const validKeys = new Map<string, ReportKey>();
+
+    // ---- read the rows, and check them in batches with the one validator: the file is never held whole as values
+    const check = async () => {
+      for (const p of parser.takeProblems()) problems.add(p);
+      const { drafts, sources, badValue } = parser.take();
+      if (!drafts.length) return;
+      result.values += drafts.length;
+      const validation = await validateObservations(drafts, this.ctx);
+      for (const p of validation.problems) {
+        if (badValue.has(p.index) && p.field === 'value') continue; // its own value problem is listed
+        const source = sources[p.index];
+        const place = source.cells[FIELD_NAMES[p.field] ?? 'value'] ?? source.cells.value!;
+        problems.add({ row: source.row, ...place, message: p.message, messageZh: p.messageZh ?? p.message });
+      }
+      const valid = validation.valid.filter((v) => !badValue.has(v.index));
+      // compare with what is stored: unchanged values are not written (they may be in locked reports)
+      const stored = await this.storedValues(valid);
+      for (const v of valid) {
+        validKeys.set(`${v.regionCode}|${v.period.label}`, { regionCode: v.regionCode, period: v.period.label });
+        const before = stored.get(key(v));
+        if (!parser.hasNotes) v.note = before?.note ?? null; // a file without notes keeps the stored ones
+        if (before && before.value === v.value && (before.note ?? null) === (v.note ?? null)) result.unchanged++;
+        else {
+          changedRows.push(sources[v.index].row);
+          v.index = changed.push(v) - 1;
+        }
+      }
+    };
+    try {
+      for await (const [number, cells] of sheet.rows) {
+        parser.add(number, cells);
+        if (parser.rows > IMPORT_LIMITS.rows) throw tooManyRows();
+        if (parser.pending >= CHECK_BATCH) await check();
+      }
+    } catch (error) {
+      if (error instanceof FileProblem) return fileProblem(error);
+      throw error;
     }
+    parser.finish();
+    await check();
+    result.layout = parser.layout;
+    result.rows = parser.rows;
+
+    // ---- reports submitted or approved take no changes
     const reports = new ReportService(this.ctx);
+    const lockProblem = (p: Problem): ImportProblem => {
+      const row = changedRows[p.index];
+      return { row, ...parser.periodPlace(row, changed[p.index].period.label), message: p.message, messageZh: p.messageZh ?? p.message };
+    };
     const changedKeys = sortKeys(uniqueKeys(changed.map((v) => ({ regionCode: v.regionCode, period: v.period.label }))));
     const states = await reports.reportStates(this.ctx.em, changedKeys, { lock: false });
-    for (const p of reports.lockProblems(changed, states)) problems.push(toImportProblem(p));
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const badRows = new Set(problems.map((p) => p.row).filter((r) => r !== null));
-    result.rejected = badRows.size;
-    result.accepted = Math.max(0, parsed.rows - badRows.size);
-    const allKeys = sortKeys(uniqueKeys(valid.map((v) => ({ regionCode: v.regionCode, period: v.period.label }))));
+    for (const p of reports.lockProblems(changed, states)) problems.add(lockProblem(p));
+    result.rejected = problems.rows.size;
+    result.accepted = Math.max(0, parser.rows - problems.rows.size);
+    const allKeys = sortKeys([...validKeys.values()]);
     const submittable = request.submit
       ? await reports.reportStates(this.ctx.em, allKeys, { lock: false }).then((s) =>
           allKeys.filter((k) => {
@@ -171,8 +227,8 @@ export class ImportService {
       : [];
     result.reports = toReports(sortKeys(uniqueKeys([...changedKeys, ...submittable])));
     result.submitted = toReports(submittable);
-    if (problems.length || request.dryRun) return finish(problems, problems.length && !request.dryRun ? 422 : 200);
-    return this.commit(result, changed, allKeys, request, started, user, reports);
+    if (problems.count || request.dryRun) return finish(problems, problems.count && !request.dryRun ? 422 : 200);
+    return this.commit(result, changed, allKeys, request, started, user, reports, lockProblem);
   }
 
   /** Writes the values, the import row and (with submit) the submissions in one transaction. */
@@ -184,6 +240,7 @@ export class ImportService {
     started: number,
     user: { id: number; name: string; email: string },
     reports: ReportService,
+    lockProblem: (p: Problem) => ImportProblem,
   ): Promise<{ result: ImportResult; status: number }> {
     try {
       await reports.transactional(async (tx) => {
@@ -216,20 +273,10 @@ export class ImportService {
       if (!problems) throw error;
       result.committed = false;
       result.id = 0;
-      const byIndex = new Map(changed.map((v) => [v.index, v]));
-      const rows = problems.map((p) => {
-        const v = byIndex.get(p.index);
-        return {
-          row: null,
-          column: '期间',
-          cell: null,
-          value: v ? v.period.label : null,
-          message: p.message,
-          messageZh: p.messageZh ?? p.message,
-        };
-      });
-      result.problemCount = rows.length;
-      result.problems = rows.slice(0, MAX_PROBLEMS_LISTED);
+      const list = new ProblemList();
+      for (const p of problems) list.add(lockProblem(p));
+      result.problemCount = list.count;
+      result.problems = list.list();
       result.status = 'REJECTED';
       result.durationMs = Math.round(performance.now() - started);
       result.id = await this.record(result, user.id, request);
@@ -255,7 +302,12 @@ export class ImportService {
 
   /** Records a dry run or a refused commit (a committed import is recorded inside its transaction). */
   private record(result: ImportResult, userId: number, request: ImportRequest): Promise<number> {
-    return this.insert(this.ctx.em, result, userId, request, result.status);
+    return this.ctx.em.transactional(async (tx) => {
+      const id = await this.insert(tx, result, userId, request, result.status);
+      // the response cache answers a query until the data version moves: the list of imports must show this one
+      await sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx));
+      return id;
+    });
   }
 
   private async insert(em: Context['em'], result: ImportResult, userId: number, request: ImportRequest, status: ImportStatus) {

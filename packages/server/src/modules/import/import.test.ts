@@ -136,6 +136,33 @@ describe.each(vendors)('imports on $vendor', ({ vendor }) => {
         rows: 3,
         values: { '510104 jobs_posted': 3000, '510105 mediation_cases': 7, '510114 jobs_posted': 1500 },
       },
+      {
+        // the template served for 成都市, 2023-08, filled in and saved by LibreOffice Calc 7.4 (make-libreoffice.py):
+        // its 21 rows (the city and its 20 districts and counties), the values typed into seven cells
+        file: 'libreoffice-template.xlsx',
+        period: '2023-08',
+        format: 'xlsx',
+        layout: 'wide',
+        rows: 21,
+        values: {
+          '510100 model_harmonious_enterprises': 4,
+          '510104 jobs_posted': 1234, // typed "1,234"
+          '510104 mediation_cases': 6, // typed "=2*3"
+          '510105 jobs_posted': 0,
+          '510114 jobs_posted': 150,
+          '510114 mediation_cases': 9,
+          '510114 wage_arrears_recovered': 2500.5,
+        },
+      },
+      {
+        // a long sheet typed in LibreOffice Calc, the periods typed as 2023-09-01, Sep 2023 and 9/15/2023: date cells
+        file: 'libreoffice-dates.xlsx',
+        period: '2023-09',
+        format: 'xlsx',
+        layout: 'long',
+        rows: 3,
+        values: { '510104 mediation_cases': 5, '510105 trainees': 300, '510114 jobs_posted': 77 },
+      },
     ];
 
     it.each(cases)('$file ($layout $format)', async ({ file, period, format, layout, rows, values }) => {
@@ -394,6 +421,21 @@ describe.each(vendors)('imports on $vendor', ({ vendor }) => {
     expect(one.problems[2]).toEqual({ row: 4, column: '数值', messageZh: '“12件”中含有文字（“件”）：只填数字，单位“个”不用写。' });
     const outsider = await db.signIn('ADMIN', '510300');
     expect((await gql(`query ($id: Int!) { import(id: $id) { id } }`, { id: bad.id }, outsider)).import).toBeNull();
+  });
+
+  it('lists a dry run at once, through the response cache', async () => {
+    const latest = async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${reporter}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: '{ imports(limit: 1) { id fileName } }' }),
+      });
+      return res.json().data.imports[0];
+    };
+    await latest(); // the answer is cached now
+    const dry = await upload('listed.csv', fixture('long-utf8.csv'));
+    expect(await latest()).toEqual({ id: dry.body.id, fileName: 'listed.csv' });
   });
 
   it('is authenticated like /graphql and safe from cross-site posts with the cookie', async () => {

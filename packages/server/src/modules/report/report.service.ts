@@ -12,6 +12,7 @@ import { parseReportPeriod, periodDate, REPORT_PERIOD_FORMATS, shiftPeriod, type
 
 /** The most values one saveObservations call may carry (an import writes through the service directly). */
 export const MAX_VALUES_PER_SAVE = 10_000;
+const UPSERT_BATCH = 5_000;
 export const MAX_REASON_LENGTH = 1000;
 
 export interface ReportKey {
@@ -130,9 +131,10 @@ export class ReportService {
     const statusOf = (v: ValidObservation) => (locked.get(`${v.regionCode}|${v.period.label}`)?.status ?? 'DRAFT').toLowerCase();
     const upserts = values.filter((v) => v.value !== null);
     const removals = values.filter((v) => v.value === null);
-    // one statement per 20,000 values, the columns as arrays: a statement's triggers (audit, roll-ups) run once for all of them
-    for (let i = 0; i < upserts.length; i += 20_000) {
-      const chunk = upserts.slice(i, i + 20_000);
+    // one statement per 5,000 values, the columns as arrays: a statement's triggers (audit, roll-ups) run once for all of them,
+    // and each statement stays well within the statement timeout on a busy server
+    for (let i = 0; i < upserts.length; i += UPSERT_BATCH) {
+      const chunk = upserts.slice(i, i + UPSERT_BATCH);
       await sql`
         insert into observation (indicator_id, region_code, period, value, note, status, synthetic, updated_by, updated_at)
         select k.indicator_id, k.region_code, k.period, k.value, k.note, k.status, false, ${actor.label.slice(0, 64)}, now()
@@ -219,8 +221,9 @@ export class ReportService {
   async submitIn(tx: Em, keys: readonly ReportKey[], user: { id: number }): Promise<ReportKey[]> {
     const changes = changesOf(tx);
     const submitted: ReportKey[] = [];
-    for (let i = 0; i < keys.length; i += 5000) {
-      const chunk = keys.slice(i, i + 5000);
+    // 1,000 reports (some 20,000 values) per statement, well within the statement timeout
+    for (let i = 0; i < keys.length; i += 1000) {
+      const chunk = keys.slice(i, i + 1000);
       // `prior` is read from the statement's snapshot: the status each report had
       const moved = await sql<{ region_code: string; period: string; previous: ReportStatus }>`
         update report r set status = 'SUBMITTED', submitted_by = ${user.id}, submitted_at = now(), updated_at = now(), return_reason = null

@@ -63,7 +63,10 @@ export function useUpload() {
           body = undefined;
         }
         if (body && 'problems' in body) resolve(body as ImportResult);
-        else reject(new Error(body?.error?.message ?? `HTTP ${xhr.status}`));
+        else {
+          const said = body?.error && (/^en\b/.test(locale) ? body.error.message : (body.error.messageZh ?? body.error.message));
+          reject(new Error(said ?? `HTTP ${xhr.status}`));
+        }
       };
       xhr.onerror = () => reject(new Error('network error'));
       xhr.onloadend = () => {
