@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
-import type { Orm } from '../db/orm.js';
+import { dataVersionOf, isPglite, type Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { hexieCostModel, loadCardinalities } from './cost.js';
 import { BurstLog, graphqlErrorFormatter, httpErrorHandler, unavailableStatusPlugin } from './errors.js';
@@ -13,7 +13,7 @@ import { graphqlRoute } from './graphql-route.js';
 import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
-import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
+import { memoryStore, responseCache, type ResponseStore } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 import { registerEmbed, requestSerializer } from './embed.js';
@@ -35,10 +35,19 @@ export interface AppOptions {
   limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Where the response cache keeps answers (default: 64 MB of this process's memory). */
+  responseStore?: ResponseStore;
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
-export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  orm,
+  webDist,
+  logger = false,
+  limits = {},
+  trustProxy = false,
+  responseStore = memoryStore(),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
@@ -61,6 +70,14 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   app.addHook('onClose', async () => clearInterval(repricing));
   const armor = armorLimits();
   const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
+  const versions = dataVersionOf(orm);
+  if (!isPglite(orm)) {
+    // other processes' writes (a failure to listen is retried; until then nothing is served from the cache)
+    const onLost = (error: Error) => app.log.warn({ err: error }, 'Not listening for writes: the response cache is off until listening again');
+    await versions.listen(orm.config.get('clientUrl')!, onLost).catch(() => {});
+    app.addHook('onClose', () => versions.close());
+  }
+  const cache = responseCache(versions, responseStore);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -70,6 +87,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
     parseOptions,
     validationRules: armor.validationRules,
     formatError,
+    stringifyResult: cache.stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
       // its default loads from a CDN that intranets block: browsers go to /explorer (graphql-route.ts)
@@ -77,7 +95,7 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
-      responseCachePlugin(orm, RESPONSE_CACHE_BYTES, formatError),
+      cache.plugin,
     ],
   });
   await apollo.start();
