@@ -168,6 +168,25 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
     expect(afterDeactivate.json().data.users).toContainEqual({ email: 'new@test.cn', active: false });
   });
 
+  it('answers a drill-down into every city of a province in two statements, as each city asked alone', async () => {
+    const cities = async (province: string) =>
+      (await post(`{ region(code: "${province}") { children { code } } }`)).json().data.region.children.map((c: { code: string }) => c.code);
+    const fields = '{ total totalYoy points { period value yoy } }';
+    const one = (code: string) => `series(indicator: "jobs_posted", region: "${code}", from: "2023-11", to: "2024-02", grain: MONTH) ${fields}`;
+    for (const province of ['510000', '220000']) {
+      const codes: string[] = await cities(province);
+      const before = statements;
+      const all = await post(`{ ${codes.map((c) => `c${c}: ${one(c)}`).join(' ')} }`);
+      expect(all.json().errors).toBeUndefined();
+      expect(statements - before).toBe(2); // the range and the year before, for every city at once
+      for (const code of codes) {
+        const alone = await post(`{ ${one(code)} }`);
+        expect(all.json().data[`c${code}`]).toEqual(alone.json().data.series);
+      }
+    }
+    expect((await post(`{ ${one('510100')} }`)).json().data.series.total).toBe(10 * 20); // 成都市: 20 districts and counties × 10
+  });
+
   it('runs as many SQL statements for 183 counties as for 6 (no N+1)', async () => {
     const dashboard = (region: string) => `{ indicators(category: "dispute_resolution") {
       code name unit latestPeriod
