@@ -5,6 +5,12 @@ export const DATA_VERSION_CHANNEL = 'hexie_data_version';
 
 /** How long to wait before listening again after the listening connection was lost (doubling up to the max). */
 const RECONNECT_MS = { first: 250, max: 5_000 };
+/**
+ * How often the listening connection reads the version: a connection cut off without being closed
+ * (a frozen network) delivers nothing and reports nothing, so one that has not answered the last
+ * read by the next counts as lost; a read also catches any notification missed.
+ */
+export const HEARTBEAT_MS = 5_000;
 
 /**
  * What this process knows of the database's data version, learnt without reading it per request:
@@ -25,6 +31,7 @@ export class DataVersion {
   #client: pg.Client | undefined;
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
   #delay = RECONNECT_MS.first;
 
   /** Names the data as of now; undefined while the process cannot know of other processes' writes. */
@@ -62,7 +69,10 @@ export class DataVersion {
       if (this.#client !== client) return;
       this.#client = undefined;
       this.#listening = false;
+      clearInterval(this.#heartbeat);
       client.removeAllListeners('end');
+      // a frozen connection would never finish ending: drop its socket
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
       void client.end().catch(() => {});
       if (this.#closed) return;
       onLost(error);
@@ -79,10 +89,21 @@ export class DataVersion {
     try {
       await client.connect();
       await client.query(`listen ${DATA_VERSION_CHANNEL}`);
-      const { rows } = await client.query<{ v: string }>('select data_version::text as v from hexie_meta');
+      const read = () => client.query<{ v: string }>('select data_version::text as v from hexie_meta').then(({ rows }) => rows[0].v);
+      const version = await read();
       if (this.#client !== client) return;
-      this.#restart(rows[0].v);
+      this.#restart(version);
       this.#delay = RECONNECT_MS.first;
+      let pending = false;
+      this.#heartbeat = setInterval(() => {
+        if (pending) return lost(new Error(`the listening connection did not answer within ${HEARTBEAT_MS} ms`));
+        pending = true;
+        read().then(
+          (v) => ((pending = false), this.notified(v)),
+          (e: Error) => lost(e),
+        );
+      }, HEARTBEAT_MS);
+      this.#heartbeat.unref();
     } catch (error) {
       lost(error as Error);
       throw error;
@@ -101,6 +122,7 @@ export class DataVersion {
     this.#closed = true;
     this.#listening = false;
     clearTimeout(this.#retry);
+    clearInterval(this.#heartbeat);
     const client = this.#client;
     this.#client = undefined;
     await client?.end().catch(() => {});

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
@@ -92,6 +92,8 @@ export async function buildApp({
       fastifyApolloDrainPlugin(app),
       // its default loads from a CDN that intranets block: browsers go to /explorer (graphql-route.ts)
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are used (the response cache is ours): without it Apollo does not wrap every resolver
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
