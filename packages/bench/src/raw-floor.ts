@@ -53,6 +53,7 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const regions = new Map((await pool.query<Region>('select code, name, level from region')).rows.map((r) => [r.code, r]));
+  const ANNUAL = new Set((await pool.query<{ code: string }>(`select code from indicator where frequency = 'annual'`)).rows.map((r) => r.code));
 
   async function baseValues(
     ind: Indicator,
@@ -151,12 +152,75 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
     return children.map((c) => ({ region: { code: c.code, name: c.name }, value: cells.get(c.code)?.get(null) ?? null }));
   }
 
-  async function handle(url: URL): Promise<unknown> {
+  /** The page's other requests (Q-F, Q-G): the statements Hexie runs for them, answers in the shape of its `data`. */
+  async function pageRequest(url: URL, q: (k: string) => string, authorization: string | undefined): Promise<unknown> {
+    switch (url.pathname) {
+      case '/kpi':
+      case '/trend': {
+        const s = await series(byCode.get(q('indicator'))!, regions.get(q('region'))!, q('from'), q('to'));
+        return { series: url.pathname === '/kpi' ? { total: s.total, totalYoy: s.totalYoy } : s };
+      }
+      case '/page-breakdown':
+        return { breakdown: await breakdown(byCode.get(q('indicator'))!, regions.get(q('region'))!, q('from'), q('to')) };
+      case '/me':
+        return { me: null }; // anonymous: nothing to read
+      case '/catalog': {
+        const { rows } = await pool.query<{ code: string; category: string }>('select code, category from indicator order by position');
+        const categories = [...new Set(rows.map((r) => r.category))];
+        return { categories: categories.map((c) => ({ code: c, indicators: rows.filter((r) => r.category === c) })) };
+      }
+      case '/region': {
+        const [[region], children] = await Promise.all([
+          pool.query('select code, name, level, parent_code from region where code = $1', [q('region')]).then((r) => r.rows),
+          pool.query('select code, name, level from region where parent_code = $1 order by code', [q('region')]).then((r) => r.rows),
+        ]);
+        return { region: { ...region, children } };
+      }
+      case '/targets': {
+        const { rows } = await pool.query(
+          `select t.id, t.value, json_build_object('code', i.code) as indicator from target t join indicator i on i.id = t.indicator_id
+           where t.region_code = $1 or t.region_code in (select region_code from region_ancestor where ancestor_code = $1) order by t.id`,
+          [q('region')],
+        );
+        return { targets: rows };
+      }
+      case '/entry-report': {
+        // the session, the report row, then the three months' stored values in one statement (Hexie's batched loader)
+        const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+        const hash = (await import('node:crypto')).createHash('sha256').update(token).digest('hex');
+        const session = await pool.query(
+          `select u.id, u.region_code from user_session s join app_user u on u.id = s.user_id
+           where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.active`,
+          [hash],
+        );
+        if (!session.rowCount) throw Object.assign(new Error('not signed in'), { status: 401 });
+        const region = regions.get(q('region'))!;
+        const m = monthIdx(q('period'));
+        await pool.query('select * from report where region_code = $1 and period = $2', [region.code, q('period')]);
+        const dates = [monthDate(m), monthDate(m - 1), monthDate(m - 12)];
+        const { rows } = await pool.query<{ period: string; indicator_id: number; value: number }>(
+          `select to_char(o.period, 'YYYY-MM-DD') as period, o.indicator_id, o.value from observation o
+           where o.region_code = $1 and o.period = any($2::date[])`,
+          [region.code, dates],
+        );
+        const at = (date: string, id: number) => rows.find((r) => r.period === date && r.indicator_id === id)?.value ?? null;
+        const entries = indicators
+          .filter((i) => i.aggregation !== 'ratio' && i.reporting_level === region.level && !ANNUAL.has(i.code))
+          .map((i) => ({ indicator: { code: i.code }, value: at(dates[0], i.id), previousValue: at(dates[1], i.id), lastYearValue: at(dates[2], i.id) }));
+        return { report: { entries } };
+      }
+    }
+    return undefined;
+  }
+
+  async function handle(url: URL, authorization?: string): Promise<unknown> {
     const q = (k: string) => {
       const v = url.searchParams.get(k);
       if (!v) throw Object.assign(new Error(`missing ${k}`), { status: 400 });
       return v;
     };
+    const page = await pageRequest(url, q, authorization);
+    if (page !== undefined) return page;
     const region = regions.get(q('region'));
     if (!region) throw Object.assign(new Error('unknown region'), { status: 400 });
     switch (url.pathname) {
@@ -194,7 +258,7 @@ export async function createRawFloor(connectionString: string, poolSize = 10) {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
-    handle(url).then(
+    handle(url, req.headers.authorization).then(
       (data) => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       },
