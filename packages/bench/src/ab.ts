@@ -37,7 +37,12 @@ const builds = { A: path.resolve(repoRoot, a.a), B: path.resolve(repoRoot, a.b!)
 const servers: Record<string, Running> = {};
 const opts = { connections: Number(a.connections), duration: Number(a.duration) };
 const os = await import('node:os');
-console.log(`A = ${builds.A}\nB = ${builds.B}\n${a.db}, ${a.cached ? 'cached' : 'uncached'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `A = ${builds.A}\nB = ${builds.B}\n${a.db}, ${a.cached ? 'cached' : 'uncached'}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 try {
   for (const [name, main] of Object.entries(builds)) servers[name] = await startHexie({ db: a.db!, port: await freePort(), main });
   const out: Record<string, Record<string, RunResult[]>> = {};
@@ -53,7 +58,11 @@ try {
     out[s.id] = { A: [], B: [] };
     for (let r = 0; r < Number(a.rounds); r++) {
       for (const name of r % 2 ? ['B', 'A'] : ['A', 'B']) {
-        const res = await runLoad(servers[name].url.replace('/graphql', ''), ask, { ...opts, rss: servers[name].rssMb, cpu: servers[name].cpuMs });
+        const res = await runLoad(servers[name].url.replace('/graphql', ''), ask, {
+          ...opts,
+          rss: servers[name].rssMb,
+          cpu: servers[name].cpuMs,
+        });
         out[s.id][name].push(res);
         console.log(
           `  ${s.id} round ${r + 1} ${name}  p50 ${res.p50.toFixed(1).padStart(6)} ms  p99 ${res.p99.toFixed(1).padStart(6)} ms  ${res.rps.toFixed(0).padStart(6)} req/s  cpu ${res.cpuMsPerRequest.toFixed(2)} ms/req  rss ${res.peakRssMb.toFixed(0)} MB${res.errors || res.non2xx ? `  errors ${res.errors} non-2xx ${res.non2xx}` : ''}`,
@@ -65,7 +74,12 @@ try {
       `${s.id}: A ${m('A', 'rps').toFixed(0)} req/s p50 ${m('A', 'p50')} ms ${m('A', 'cpuMsPerRequest').toFixed(2)} cpu ms/req | B ${m('B', 'rps').toFixed(0)} req/s p50 ${m('B', 'p50')} ms ${m('B', 'cpuMsPerRequest').toFixed(2)} cpu ms/req | B÷A req/s ${(m('B', 'rps') / m('A', 'rps')).toFixed(2)}, cpu/req ${(m('B', 'cpuMsPerRequest') / m('A', 'cpuMsPerRequest')).toFixed(2)}`,
     );
   }
-  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   for (const x of Object.values(servers)) await x.stop();
 }

@@ -13,7 +13,11 @@ export async function fetchJson(
   base: string,
   req: { method: string; path: string; body?: string; headers?: Record<string, string> },
 ): Promise<unknown> {
-  const res = await fetch(base + req.path, { method: req.method, body: req.body, headers: { 'content-type': 'application/json', ...req.headers } });
+  const res = await fetch(base + req.path, {
+    method: req.method,
+    body: req.body,
+    headers: { 'content-type': 'application/json', ...req.headers },
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text);

@@ -63,7 +63,12 @@ function pageAnswer(data: any): Answer {
   throw new Error(`an answer of no known shape: ${JSON.stringify(data).slice(0, 200)}`);
 }
 
-const entryAnswer = (e: { indicator: { code: string }; value: number | null; previousValue: number | null; lastYearValue: number | null }) =>
+const entryAnswer = (e: {
+  indicator: { code: string };
+  value: number | null;
+  previousValue: number | null;
+  lastYearValue: number | null;
+}) =>
   [
     [`${e.indicator.code} value`, e.value],
     [`${e.indicator.code} previous`, e.previousValue],
@@ -97,14 +102,12 @@ export async function pageScenarios(meta: Meta): Promise<Scenario[]> {
       { kind: 'catalog', operation: 'Catalog', variables: {}, raw: '/catalog' },
       { kind: 'region', operation: 'RegionView', variables: { code: region }, raw: `/region?${qs({ region })}` },
       { kind: 'targets', operation: 'RegionTargets', variables: { region }, raw: `/targets?${qs({ region })}` },
-      ...categoryIndicators.map(
-        (indicator): Call => ({
-          kind: 'kpi',
-          operation: 'Kpi',
-          variables: { indicator, region, from: y, to: y, grain: 'YEAR' },
-          raw: `/kpi?${qs({ indicator, region, ...whole })}`,
-        }),
-      ),
+      ...categoryIndicators.map((indicator): Call => ({
+        kind: 'kpi',
+        operation: 'Kpi',
+        variables: { indicator, region, from: y, to: y, grain: 'YEAR' },
+        raw: `/kpi?${qs({ indicator, region, ...whole })}`,
+      })),
       {
         kind: 'breakdown',
         operation: 'Breakdown',
@@ -121,16 +124,18 @@ export async function pageScenarios(meta: Meta): Promise<Scenario[]> {
   };
   const perPage = page(0).length;
   const call = (i: number) => page(Math.floor(i / perPage))[i % perPage];
-  const hexie = (nonce: boolean, headers?: () => Record<string, string>) => (c: Call, i: number): Req => ({
-    method: 'POST',
-    path: '/graphql',
-    headers: headers?.(),
-    body: JSON.stringify({
-      operationName: c.operation,
-      query: docs[c.operation],
-      variables: nonce ? { ...c.variables, benchNonce: `${process.pid}-${i}-${Math.random()}` } : c.variables,
-    }),
-  });
+  const hexie =
+    (nonce: boolean, headers?: () => Record<string, string>) =>
+    (c: Call, i: number): Req => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: headers?.(),
+      body: JSON.stringify({
+        operationName: c.operation,
+        query: docs[c.operation],
+        variables: nonce ? { ...c.variables, benchNonce: `${process.pid}-${i}-${Math.random()}` } : c.variables,
+      }),
+    });
   const ask = (make: (c: Call, i: number) => Req): Ask => ({ request: (i) => make(call(i), i), normalise });
   const qf: Scenario = {
     id: 'Q-F',

@@ -156,7 +156,13 @@ export function startHexie(opts: {
     env.HEXIE_DATA_DIR = opts.pgliteDir!;
   }
   const base = `http://127.0.0.1:${opts.port}`;
-  return startNode(opts.db ? 'hexie' : 'hexie-pglite', [...(opts.nodeArgs ?? []), opts.main ?? serverMain], env, `${base}/healthz`, `${base}/graphql`);
+  return startNode(
+    opts.db ? 'hexie' : 'hexie-pglite',
+    [...(opts.nodeArgs ?? []), opts.main ?? serverMain],
+    env,
+    `${base}/healthz`,
+    `${base}/graphql`,
+  );
 }
 
 /** The bench's reporter account (Q-G) in `db`, made once with the server's own CLI (`hexie users:add`). */

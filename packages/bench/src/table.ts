@@ -18,7 +18,8 @@ const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '
 
 /** A Markdown table (readable in a terminal too). */
 export function tableMarkdown(rows: Row[]): string {
-  const head = '| scenario | server | p50 ms | p99 ms | req/s | p50 ÷ raw | req/s ÷ raw | req/s ÷ PostGraphile | server CPU ms/req | peak RSS MB | errors |';
+  const head =
+    '| scenario | server | p50 ms | p99 ms | req/s | p50 ÷ raw | req/s ÷ raw | req/s ÷ PostGraphile | server CPU ms/req | peak RSS MB | errors |';
   const sep = '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
   const body = rows.map(
     (r) =>

@@ -170,9 +170,12 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
 
   it('answers a drill-down into every city of a province in one statement, as each city asked alone', async () => {
     const cities = async (province: string) =>
-      (await post(`{ region(code: "${province}") { children { code } } }`)).json().data.region.children.map((c: { code: string }) => c.code);
+      (await post(`{ region(code: "${province}") { children { code } } }`))
+        .json()
+        .data.region.children.map((c: { code: string }) => c.code);
     const fields = '{ total totalYoy points { period value yoy } }';
-    const one = (code: string) => `series(indicator: "jobs_posted", region: "${code}", from: "2023-11", to: "2024-02", grain: MONTH) ${fields}`;
+    const one = (code: string) =>
+      `series(indicator: "jobs_posted", region: "${code}", from: "2023-11", to: "2024-02", grain: MONTH) ${fields}`;
     for (const province of ['510000', '220000']) {
       const codes: string[] = await cities(province);
       const before = statements;

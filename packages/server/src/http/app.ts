@@ -73,7 +73,8 @@ export async function buildApp({
   const versions = dataVersionOf(orm);
   if (!isPglite(orm)) {
     // other processes' writes (a failure to listen is retried; until then nothing is served from the cache)
-    const onLost = (error: Error) => app.log.warn({ err: error }, 'Not listening for writes: the response cache is off until listening again');
+    const onLost = (error: Error) =>
+      app.log.warn({ err: error }, 'Not listening for writes: the response cache is off until listening again');
     await versions.listen(orm.config.get('clientUrl')!, onLost).catch(() => {});
     app.addHook('onClose', () => versions.close());
   }

@@ -47,15 +47,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('response cache with several ser
   /** A write by a third process (its own connection), as a replica or a command-line import would make. */
   const write = async () => {
     value++;
-    await writer.query(`update observation set value = $1 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`, [value]);
+    await writer.query(`update observation set value = $1 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`, [
+      value,
+    ]);
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
-    await rawQuery(
-      db,
-      `insert into observation (indicator_id, region_code, period, value) values (2, '510104', '2024-01-01', ${value})`,
-    );
+    await rawQuery(db, `insert into observation (indicator_id, region_code, period, value) values (2, '510104', '2024-01-01', ${value})`);
     second = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: '' });
     one = await buildApp({ orm: db.orm });
     two = await buildApp({ orm: second });
@@ -85,7 +84,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('response cache with several ser
   it('shows a write made through the process itself on its very next read', async () => {
     await answer(one);
     expect((await answer(one)).cache).toBe('hit');
-    await rawQuery(db, `update observation set value = value + 1 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`);
+    await rawQuery(
+      db,
+      `update observation set value = value + 1 where region_code = '510104' and period = '2024-01-01' and indicator_id = 2`,
+    );
     value++;
     expect(await answer(one)).toEqual({ cache: 'miss', total: value });
   });
