@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     skip: { type: 'string', default: '' },
     'hexie-node-args': { type: 'string', default: '' },
     'w-rounds': { type: 'string', default: '3' },
+    'memory-seconds': { type: 'string', default: '60' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -124,7 +125,14 @@ async function main() {
           console.log(`${s.id}: the same numbers from ${Object.keys(s.asks).join(', ')} (${await checkSameAnswers(s, urls)} comparisons)`);
         return;
       }
-      const cells = await compare(scenarios, urls, rssOf, opts);
+      const cpuOf: Partial<Record<TargetName, () => number>> = {
+        hexie: servers.hexie.cpuMs,
+        'hexie-cached': servers.hexie.cpuMs,
+        raw: servers.raw.cpuMs,
+        postgraphile: servers.postgraphile.cpuMs,
+        'postgraphile-base': servers.postgraphile.cpuMs,
+      };
+      const cells = await compare(scenarios, urls, rssOf, opts, cpuOf);
       const rows = rowsOf(scenarios, cells);
       results.reads = rows;
       results.runs = Object.fromEntries(cells);
@@ -138,7 +146,7 @@ async function main() {
     if (!skip.has('memory'))
       results.memory = await measureMemory(
         db,
-        scenarios.filter((s) => s.id !== 'Q-E'),
+        scenarios.filter((s) => s.id !== 'Q-E' && s.id !== 'Q-G'),
         hexieNodeArgs,
       );
 
@@ -178,15 +186,24 @@ async function measureMemory(db: string, scenarios: Awaited<ReturnType<typeof bu
     }
     out.repeatedQueriesPeakMb = peak;
     console.log(`  repeated queries (Q-A..Q-D, cache hits): peak RSS ${peak.toFixed(0)} MB (at start ${out.startMb.toFixed(0)} MB)`);
-    for (const s of scenarios) {
-      const r = await runLoad(`http://127.0.0.1:${port}`, s.asks.hexie!, {
-        connections: opts.connections,
-        duration: opts.duration,
-        rss: hexie.rssMb,
-      });
-      peak = Math.max(peak, r.peakRssMb);
-      console.log(`  then distinct ${s.id} queries (cache misses, each response kept): peak RSS ${r.peakRssMb.toFixed(0)} MB`);
-    }
+    // then varied traffic: every request another question, none asked before (each answer computed, then kept by the cache)
+    const mixed = scenarios.filter((s) => s.asks.hexie);
+    const varied = {
+      request: (i: number) => mixed[i % mixed.length].asks.hexie!.request(i),
+      normalise: () => [],
+    };
+    const r = await runLoad(`http://127.0.0.1:${port}`, varied, {
+      connections: opts.connections,
+      duration: Number(args['memory-seconds']),
+      rss: hexie.rssMb,
+    });
+    peak = Math.max(peak, r.peakRssMb);
+    out.variedSeconds = Number(args['memory-seconds']);
+    out.variedRequests = r.requests;
+    out.variedErrors = r.errors + r.non2xx;
+    console.log(
+      `  then ${args['memory-seconds']} s of varied cache-missing queries (${mixed.map((s) => s.id).join(', ')} in turn, ${r.requests} requests, ${r.errors + r.non2xx} errors): peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
     out.distinctQueriesPeakMb = peak;
   } finally {
     await hexie.stop();

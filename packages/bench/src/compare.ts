@@ -9,8 +9,15 @@ export interface LoadOptions {
   rounds: number;
 }
 
-export async function fetchJson(base: string, req: { method: string; path: string; body?: string }): Promise<unknown> {
-  const res = await fetch(base + req.path, { method: req.method, body: req.body, headers: { 'content-type': 'application/json' } });
+export async function fetchJson(
+  base: string,
+  req: { method: string; path: string; body?: string; headers?: Record<string, string> },
+): Promise<unknown> {
+  const res = await fetch(base + req.path, {
+    method: req.method,
+    body: req.body,
+    headers: { 'content-type': 'application/json', ...req.headers },
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -21,7 +28,8 @@ export async function checkSameAnswers(scenario: Scenario, urls: Partial<Record<
   const refName = (scenario.asks.raw ? 'raw' : Object.keys(scenario.asks)[0]) as TargetName;
   const reference = scenario.asks[refName]!;
   let checked = 0;
-  for (const i of [0, 1, 2]) {
+  await scenario.setup?.(urls);
+  for (let i = 0; i < (scenario.checkCalls ?? (scenario.id === 'Q-E' ? 3 : 1)); i++) {
     const expected = reference.normalise(await fetchJson(urls[refName]!, reference.request(i)));
     for (const [name, ask] of Object.entries(scenario.asks) as Array<[TargetName, Ask]>) {
       if (name === refName || !urls[name]) continue;
@@ -30,7 +38,6 @@ export async function checkSameAnswers(scenario: Scenario, urls: Partial<Record<
       if (diff.length) throw new Error(`${scenario.id}: ${name} differs from ${refName} (call ${i}): ${diff.join('; ')}`);
       checked++;
     }
-    if (!scenario.id.startsWith('Q-E')) break; // only Q-E varies per call
   }
   return checked;
 }
@@ -45,6 +52,7 @@ export async function compare(
   urls: Partial<Record<TargetName, string>>,
   rssOf: Partial<Record<TargetName, () => number>>,
   opts: LoadOptions,
+  cpuOf: Partial<Record<TargetName, () => number>> = {},
 ) {
   const cells = new Map<string, Cell>();
   for (const scenario of scenarios) {
@@ -56,12 +64,12 @@ export async function compare(
     for (let r = 0; r < opts.rounds; r++) {
       const order = targets.map((_, k) => targets[(k + r) % targets.length]);
       for (const t of order) {
-        const res = await runLoad(urls[t]!, scenario.asks[t]!, { ...opts, rss: rssOf[t] });
+        const res = await runLoad(urls[t]!, scenario.asks[t]!, { ...opts, rss: rssOf[t], cpu: cpuOf[t] });
         const key = `${scenario.id}|${t}`;
         if (!cells.has(key)) cells.set(key, { runs: [] });
         cells.get(key)!.runs.push(res);
         console.log(
-          `  round ${r + 1} ${t.padEnd(18)} p50 ${res.p50.toFixed(1).padStart(7)} ms  p99 ${res.p99.toFixed(1).padStart(7)} ms  ${res.rps.toFixed(0).padStart(6)} req/s${res.errors || res.non2xx ? `  errors ${res.errors} non-2xx ${res.non2xx}` : ''}${Number.isNaN(res.peakRssMb) ? '' : `  rss ${res.peakRssMb.toFixed(0)} MB`}`,
+          `  round ${r + 1} ${t.padEnd(18)} p50 ${res.p50.toFixed(1).padStart(7)} ms  p99 ${res.p99.toFixed(1).padStart(7)} ms  ${res.rps.toFixed(0).padStart(6)} req/s  ${res.cpuMsPerRequest.toFixed(2)} cpu ms/req${res.errors || res.non2xx ? `  errors ${res.errors} non-2xx ${res.non2xx}` : ''}${Number.isNaN(res.peakRssMb) ? '' : `  rss ${res.peakRssMb.toFixed(0)} MB`}`,
         );
       }
     }
@@ -90,6 +98,7 @@ export function rowsOf(scenarios: Scenario[], cells: Map<string, Cell>): Row[] {
         rpsVsRaw: med(t, 'rps') / rawRps,
         rpsVsPostgraphile: med(t, 'rps') / pgRps,
         errors: get(t)!.runs.reduce((a, x) => a + x.errors + x.non2xx, 0),
+        cpuMsPerRequest: med(t, 'cpuMsPerRequest'),
         peakRssMb: Math.max(...get(t)!.runs.map((x) => (Number.isNaN(x.peakRssMb) ? 0 : x.peakRssMb))) || NaN,
       });
     }

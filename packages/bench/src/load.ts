@@ -11,12 +11,14 @@ export interface RunResult {
   non2xx: number;
   /** peak resident memory of the server process during the run, MB (NaN when not watched) */
   peakRssMb: number;
+  /** CPU time the server process used per request answered, ms (NaN when not watched) */
+  cpuMsPerRequest: number;
 }
 
 export async function runLoad(
   baseUrl: string,
   ask: Ask,
-  opts: { connections: number; duration: number; rss?: () => number },
+  opts: { connections: number; duration: number; rss?: () => number; cpu?: () => number },
 ): Promise<RunResult> {
   let i = 0;
   const first = ask.request(0);
@@ -29,19 +31,20 @@ export async function runLoad(
         if (!(v <= peak)) peak = Number.isNaN(peak) ? v : Math.max(peak, v);
       }, 250)
     : undefined;
+  const cpuBefore = opts.cpu?.() ?? NaN;
   try {
     const result = await autocannon({
       url: varying ? baseUrl : baseUrl + first.path,
       connections: opts.connections,
       duration: opts.duration,
-      headers,
+      headers: { ...headers, ...first.headers },
       ...(varying
         ? {
             requests: [
               {
                 setupRequest: (req: any) => {
                   const r = ask.request(++i);
-                  return { ...req, method: r.method, path: r.path, body: r.body, headers };
+                  return { ...req, method: r.method, path: r.path, body: r.body, headers: { ...headers, ...r.headers } };
                 },
               },
             ],
@@ -56,6 +59,7 @@ export async function runLoad(
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
       peakRssMb: peak,
+      cpuMsPerRequest: ((opts.cpu?.() ?? NaN) - cpuBefore) / result.requests.total,
     };
   } finally {
     if (sampler) clearInterval(sampler);

@@ -49,7 +49,8 @@ export async function comparePglite(size: SizeName, db: string, opts: LoadOption
       'hexie-pglite-cached': onLite.url.replace('/graphql', ''),
     };
     const rss = { hexie: onPg.rssMb, 'hexie-cached': onPg.rssMb, 'hexie-pglite': onLite.rssMb, 'hexie-pglite-cached': onLite.rssMb };
-    const cells = await compare(scenarios, urls, rss, opts);
+    const cpu = { hexie: onPg.cpuMs, 'hexie-cached': onPg.cpuMs, 'hexie-pglite': onLite.cpuMs, 'hexie-pglite-cached': onLite.cpuMs };
+    const cells = await compare(scenarios, urls, rss, opts, cpu);
     const rows = rowsOf(scenarios, cells);
     printTable(rows);
     return { rows };

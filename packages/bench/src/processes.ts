@@ -53,6 +53,8 @@ export interface Running {
   child: ChildProcess;
   /** resident set size of the process in MB (Linux /proc) */
   rssMb(): number;
+  /** CPU time the process has used so far, ms (Linux /proc): work per request, whatever else runs on the machine */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,17 @@ export function rssMb(pid: number | undefined): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** User + system CPU time of a process in ms (Linux /proc), NaN when unknown. */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
     return NaN;
   }
@@ -112,6 +125,7 @@ export async function startNode(
     url,
     child,
     rssMb: () => rssMb(child.pid),
+    cpuMs: () => cpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -126,13 +140,45 @@ export async function startNode(
 }
 
 /** The Hexie server on a PostgreSQL database (or on PGlite in `pgliteDir`). */
-export function startHexie(opts: { db?: string; pgliteDir?: string; port: number; nodeArgs?: string[] }): Promise<Running> {
-  const env: Record<string, string> = { HEXIE_DEMO: '0', PORT: String(opts.port), HOST: '127.0.0.1' };
+export function startHexie(opts: {
+  db?: string;
+  pgliteDir?: string;
+  port: number;
+  nodeArgs?: string[];
+  /** another build's main.js (default: this checkout's packages/server/dist/main.js) */
+  main?: string;
+}): Promise<Running> {
+  // as `pnpm serve` runs it in production
+  const env: Record<string, string> = { HEXIE_DEMO: '0', PORT: String(opts.port), HOST: '127.0.0.1', NODE_ENV: 'production' };
   if (opts.db) env.DATABASE_URL = dbUrl(opts.db);
   else {
     env.DATABASE_URL = '';
     env.HEXIE_DATA_DIR = opts.pgliteDir!;
   }
   const base = `http://127.0.0.1:${opts.port}`;
-  return startNode(opts.db ? 'hexie' : 'hexie-pglite', [...(opts.nodeArgs ?? []), serverMain], env, `${base}/healthz`, `${base}/graphql`);
+  return startNode(
+    opts.db ? 'hexie' : 'hexie-pglite',
+    [...(opts.nodeArgs ?? []), opts.main ?? serverMain],
+    env,
+    `${base}/healthz`,
+    `${base}/graphql`,
+  );
+}
+
+/** The bench's reporter account (Q-G) in `db`, made once with the server's own CLI (`hexie users:add`). */
+export async function ensureReporter(db: string, county: string): Promise<void> {
+  const { REPORTER } = await import('./page-scenarios.ts');
+  const c = new pg.Client({ connectionString: dbUrl(db) });
+  await c.connect();
+  try {
+    if ((await c.query('select 1 from app_user where email = $1', [REPORTER.email])).rowCount) return;
+  } finally {
+    await c.end();
+  }
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'packages/server/dist/cli.js'), 'users:add', '--email', REPORTER.email, '--role', 'REPORTER', '--region', county],
+    { input: REPORTER.password, env: { ...process.env, DATABASE_URL: dbUrl(db), HEXIE_DEMO: '0' }, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`hexie users:add failed: ${r.stderr || r.stdout}`);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runLoad } from './load.ts';
-import { benchRoot, dbUrl, startHexie } from './processes.ts';
+import { benchRoot, dbUrl, freePort, startHexie } from './processes.ts';
 import { buildScenarios, loadMeta } from './scenarios.ts';
 
 interface Node {
@@ -65,8 +65,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.join(benchRoot, '.data', 'profiles', a.scenario!);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const hexie = await startHexie({ db: a.db!, port: 4721, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const r = await runLoad('http://127.0.0.1:4721', scenario.asks[a.cached ? 'hexie-cached' : 'hexie']!, {
+  const hexie = await startHexie({ db: a.db!, port: await freePort(), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const r = await runLoad(hexie.url.replace('/graphql', ''), scenario.asks[a.cached ? 'hexie-cached' : 'hexie']!, {
     connections: 8,
     duration: Number(a.seconds),
     rss: hexie.rssMb,

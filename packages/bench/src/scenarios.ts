@@ -11,6 +11,7 @@ export interface Req {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 /** A normalised answer: a flat list of [label, number | null] pairs, compared in order. */
@@ -25,6 +26,10 @@ export interface Ask {
 export interface Scenario {
   id: string;
   title: string;
+  /** how many different calls the answer check compares (default 1; Q-E 3) */
+  checkCalls?: number;
+  /** run once before the scenario is checked and timed (Q-G signs in) */
+  setup?: (urls: Partial<Record<TargetName, string>>) => Promise<void>;
   /** per target; a missing target does not answer this question */
   asks: Partial<Record<TargetName, Ask>>;
 }
@@ -47,6 +52,10 @@ export interface Meta {
   byId: Map<number, string>;
   children: (code: string) => Promise<Array<{ code: string; name: string }>>;
   cities: string[];
+  /** a county with observations (Q-G's reporter works there) */
+  county: string;
+  /** the PostgreSQL database */
+  db: string;
 }
 
 export async function loadMeta(client: pg.Client): Promise<Meta> {
@@ -70,6 +79,11 @@ export async function loadMeta(client: pg.Client): Promise<Meta> {
     kids.get(r.parent_code)!.push({ code: r.code, name: r.name });
   }
   const idx = (p: string) => monthIndex(Number(p.slice(0, 4)), Number(p.slice(5, 7)));
+  const [{ county }] = (
+    await client.query<{ county: string }>(
+      `select min(region_code) as county from observation where region_code like '51%' and indicator_id = (select id from indicator where code = 'jobs_posted')`,
+    )
+  ).rows;
   return {
     firstMonth: idx(ds.first_month),
     lastMonth: idx(ds.last_month),
@@ -77,15 +91,18 @@ export async function loadMeta(client: pg.Client): Promise<Meta> {
     byId: new Map(inds.map((i) => [i.id, i.code])),
     children: async (code) => kids.get(code) ?? [],
     cities,
+    county,
+    db: client.database!,
   };
 }
 
 const gql =
-  (query: string, variables: Record<string, unknown>, nonce: boolean) =>
+  (query: string, variables: Record<string, unknown>, nonce: boolean, headers?: Record<string, string>) =>
   (i: number): Req => ({
     method: 'POST',
     path: '/graphql',
     body: JSON.stringify({ query, variables: nonce ? { ...variables, benchNonce: `${process.pid}-${i}-${Math.random()}` } : variables }),
+    headers,
   });
 
 /** Hexie asks: `nonce` adds an unused variable so the response cache never hits (the real work is timed). */
@@ -379,7 +396,8 @@ ${base
       ),
     },
   };
-  return [qa, qb, qc, qd, qe];
+  const { pageScenarios } = await import('./page-scenarios.ts');
+  return [qa, qb, qc, qd, qe, ...(await pageScenarios(meta))];
 }
 
 /** Differences between two answers (relative tolerance 1e-9), at most `limit` of them. */

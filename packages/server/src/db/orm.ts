@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import type pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type { MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -23,6 +25,8 @@ import { Import } from '../modules/import/import.entity.js';
 import { Migration20261124000000_alerts } from './migrations/Migration20261124000000_alerts.js';
 import { Alert, AlertRule } from '../modules/alert/alert.entity.js';
 import { kyselyObservers } from './sql.js';
+import { DataVersion } from './data-version.js';
+import { Migration20261124010000_data_version_notify } from './migrations/Migration20261124010000_data_version_notify.js';
 
 export const entities = [
   Region,
@@ -83,6 +87,7 @@ const common = (options: DatabaseOptions) => ({
       Migration20261123000000_import,
       Migration20261123010000_report_trigger,
       Migration20261124000000_alerts,
+      Migration20261124010000_data_version_notify,
     ],
     snapshot: false,
     transactional: true,
@@ -96,9 +101,15 @@ const common = (options: DatabaseOptions) => ({
   onQuery: (sql: string) => (checkStatement(), sql),
 });
 
+const dataVersions = new WeakMap<Orm, DataVersion>();
+
+/** What the process knows of the database's data version (data-version.ts); on PostgreSQL someone must `listen` for other processes' writes. */
+export const dataVersionOf = (orm: Orm): DataVersion => dataVersions.get(orm)!;
+
 /** Opens the database (PostgreSQL when a URL is given, else embedded PGlite) and migrates it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   let orm: Orm;
+  const versions = new DataVersion();
   if (options.databaseUrl) {
     const timeouts = options.timeouts;
     const { MikroORM } = await import('@mikro-orm/postgresql');
@@ -109,6 +120,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
       driverOptions: {
         connectionTimeoutMillis: timeouts?.connectMs ?? DATABASE_TIMEOUTS.connectMs,
         ...(timeouts && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),
+        onPoolCreated: (pool: pg.Pool) => pool.on('connect', (client) => versions.attach(client)),
       },
     } as never);
   } else {
@@ -118,6 +130,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   }
   if (options.onQuery) kyselyObservers.set(orm.config, options.onQuery);
   await orm.migrator.up();
+  if (!options.databaseUrl) {
+    const pglite = (await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<PGlite> }).getNativeClient()) as PGlite;
+    await versions.attachSingle(
+      (channel, onPayload) => pglite.listen(channel, onPayload),
+      async () => String((await orm.em.getConnection().execute<{ v: string }[]>('select data_version::text as v from hexie_meta'))[0].v),
+    );
+  }
+  dataVersions.set(orm, versions);
   return orm;
 }
 

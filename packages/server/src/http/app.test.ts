@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, vendors, type TestDatabase } from '../test/databases.js';
+import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../test/databases.js';
 import { BODY_LIMIT, buildApp } from './app.js';
 import { MAX_ALIASES, MAX_DEPTH } from './limits.js';
 import { regionTree } from '../modules/region/region.tree.js';
@@ -166,6 +166,34 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
     const afterDeactivate = await asAdmin(USERS);
     expect(afterDeactivate.headers['x-hexie-cache']).toBe('miss');
     expect(afterDeactivate.json().data.users).toContainEqual({ email: 'new@test.cn', active: false });
+  });
+
+  it('answers a drill-down into every city of a province in one statement, as each city asked alone', async () => {
+    const cities = async (province: string) =>
+      (await post(`{ region(code: "${province}") { children { code } } }`))
+        .json()
+        .data.region.children.map((c: { code: string }) => c.code);
+    const fields = '{ total totalYoy points { period value yoy } }';
+    const one = (code: string) =>
+      `series(indicator: "jobs_posted", region: "${code}", from: "2023-11", to: "2024-02", grain: MONTH) ${fields}`;
+    for (const province of ['510000', '220000']) {
+      const codes: string[] = await cities(province);
+      const before = statements;
+      const all = await post(`{ ${codes.map((c) => `c${c}: ${one(c)}`).join(' ')} }`);
+      expect(all.json().errors).toBeUndefined();
+      expect(statements - before).toBe(1); // the range and the year before, for every city at once
+      for (const code of codes) {
+        const alone = await post(`{ ${one(code)} }`);
+        expect(all.json().data[`c${code}`]).toEqual(alone.json().data.series);
+      }
+    }
+    const [{ total }] = await rawQuery<{ total: string }>(
+      db,
+      `select sum(o.value) as total from observation o join region r on r.code = o.region_code
+       where r.parent_code = '510100' and o.indicator_id = (select id from indicator where code = 'jobs_posted')
+         and o.period between '2023-11-01' and '2024-02-01'`,
+    );
+    expect((await post(`{ ${one('510100')} }`)).json().data.series.total).toBe(Number(total));
   });
 
   it('runs as many SQL statements for 183 counties as for 6 (no N+1)', async () => {

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
@@ -9,7 +9,7 @@ import { registerSubscriptions, type WS_LIMITS } from '../live/websocket.js';
 import type { ValidationRule } from 'graphql';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
-import type { Orm } from '../db/orm.js';
+import { dataVersionOf, isPglite, type Orm } from '../db/orm.js';
 import { buildHexieSchema } from '../schema.js';
 import { hexieCostModel, loadCardinalities } from './cost.js';
 import { BurstLog, graphqlErrorFormatter, httpErrorHandler, unavailableStatusPlugin } from './errors.js';
@@ -17,7 +17,7 @@ import { graphqlRoute } from './graphql-route.js';
 import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
-import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
+import { memoryStore, responseCache, type ResponseStore } from './response-cache.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 import { registerEmbed, requestSerializer } from './embed.js';
@@ -47,6 +47,8 @@ export interface AppOptions {
   events?: EventBus;
   /** Redis to fan live events out to the other replicas through (REDIS_URL); unset → this process only. */
   redisUrl?: string;
+  /** Where the response cache keeps answers (default: 64 MB of this process's memory). */
+  responseStore?: ResponseStore;
 }
 
 declare module 'fastify' {
@@ -66,6 +68,7 @@ export async function buildApp({
   alerts = true,
   events = new EventBus(),
   redisUrl,
+  responseStore = memoryStore(),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   app.decorate('events', events);
@@ -92,6 +95,15 @@ export async function buildApp({
   app.addHook('onClose', async () => clearInterval(repricing));
   const armor = armorLimits();
   const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
+  const versions = dataVersionOf(orm);
+  if (!isPglite(orm)) {
+    // other processes' writes (a failure to listen is retried; until then nothing is served from the cache)
+    const onLost = (error: Error) =>
+      app.log.warn({ err: error }, 'Not listening for writes: the response cache is off until listening again');
+    await versions.listen(orm.config.get('clientUrl')!, onLost).catch(() => {});
+    app.addHook('onClose', () => versions.close());
+  }
+  const cache = responseCache(versions, responseStore);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -101,14 +113,17 @@ export async function buildApp({
     parseOptions,
     validationRules: armor.validationRules,
     formatError,
+    stringifyResult: cache.stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
       // its default loads from a CDN that intranets block: browsers go to /explorer (graphql-route.ts)
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are used (the response cache is ours): without it Apollo does not wrap every resolver
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
-      responseCachePlugin(orm, RESPONSE_CACHE_BYTES, formatError),
+      cache.plugin,
     ],
   });
   await apollo.start();

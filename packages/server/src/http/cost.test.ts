@@ -227,6 +227,8 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       byId: new Map(indicators.map((i) => [i.id, i.code])),
       children: async (code: string) => regions.filter((r) => r.parent_code === code),
       cities: cities.map((c) => c.code),
+      county: '510104', // Q-G's reporter
+      db: '',
     };
     for (const scenario of await bench.buildScenarios(meta)) {
       const ask = scenario.asks.hexie;

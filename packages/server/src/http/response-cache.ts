@@ -1,41 +1,57 @@
 import { createHash } from 'node:crypto';
-import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import type { FormattedExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
-import type { GraphQLFormattedError } from 'graphql';
-import type { Orm } from '../db/orm.js';
+import type { DataVersion } from '../db/data-version.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
 export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
-interface Entry {
+/** A response as stored: its JSON text and the data version it was computed under. */
+export interface CachedResponse {
   version: string;
-  body: GraphQLResponse['body'];
-  bytes: number;
+  text: string;
+}
+
+/** Where responses are kept: in this process's memory (memoryStore), or a store shared by several processes. */
+export interface ResponseStore {
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, value: CachedResponse): Promise<void>;
+}
+
+/** Least recently used go first once the texts pass `maxBytes`; a text over a quarter of it is not kept. */
+export function memoryStore(maxBytes = RESPONSE_CACHE_BYTES): ResponseStore {
+  const lru = new LRUCache<string, CachedResponse>({
+    maxSize: maxBytes,
+    maxEntrySize: maxBytes / 4,
+    sizeCalculation: (value) => 2 * value.text.length + 200, // UTF-16, and the entry around it
+  });
+  return {
+    get: async (key) => lru.get(key),
+    set: async (key, value) => void lru.set(key, value),
+  };
 }
 
 /**
  * Serves identical queries from memory until the data changes. Every write bumps
- * `hexie_meta.data_version` in its own transaction (see the initial migration), and every request
- * reads that version first: an entry made under another version is never served, so a committed
- * write is visible to the very next read. Responses with errors are not cached.
- * Anonymous answers (approved data only) are shared; a signed-in user's answers are theirs alone.
- * The `x-hexie-cache` response header says `hit` or `miss`.
+ * `hexie_meta.data_version`, and the process learns of it without asking (db/data-version.ts): its
+ * own writes before they return, other processes' through LISTEN. An entry made under another version
+ * is never served, so a committed write is visible to the very next read; while the process cannot
+ * know (its listening connection is down) nothing is served from or kept in the cache. Responses with
+ * errors are not cached. Anonymous answers (approved data only) are shared; a signed-in user's answers
+ * are theirs alone. The `x-hexie-cache` response header says `hit` or `miss`.
+ *
+ * The response text is what is stored: Apollo serialises a response after every plugin has seen it,
+ * so `stringifyResult` (given to ApolloServer) takes the text of a miss from there, and answers a hit
+ * with the stored text as it is — a response is serialised once.
  */
-export function responseCachePlugin(
-  orm: Orm,
-  maxBytes = RESPONSE_CACHE_BYTES,
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError = (formatted) => formatted,
-): ApolloServerPlugin<Context> {
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-  const dataVersion = async () => {
-    const [{ data_version }] = await orm.em
-      .fork()
-      .getConnection()
-      .execute<{ data_version: string }[]>('select data_version from hexie_meta');
-    return String(data_version);
-  };
-  return {
+export function responseCache(versions: DataVersion, store: ResponseStore = memoryStore()) {
+  /** Result data objects of misses to keep, and the placeholders of hits, by the object Apollo serialises. */
+  const toStore = new WeakMap<object, (text: string) => void>();
+  const stored = new WeakMap<object, string>();
+
+  const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ request, contextValue }) {
       if (!request.query || /^\s*mutation\b/.test(request.query)) return {};
       const key = createHash('sha256')
@@ -46,43 +62,37 @@ export function responseCachePlugin(
       return {
         async responseForOperation({ operation }) {
           if (operation?.operation !== 'query') return null;
-          try {
-            version = await dataVersion();
-          } catch (error) {
-            // Apollo answers an error thrown by this hook as a bare 500: answer it as a GraphQL error
-            // (the database away is a 503: see errors.ts)
-            const formatted = formatError({ message: 'The response cache could not read the data version.' }, error);
-            return {
-              http: { status: undefined, headers: new HeaderMap() },
-              body: { kind: 'single', singleResult: { errors: [formatted] } },
-            };
-          }
-          const entry = entries.get(key);
-          if (!entry || entry.version !== version) return null;
-          entries.delete(key);
-          entries.set(key, entry); // most recently used last
+          version = versions.token;
+          if (version === undefined) return null;
+          const entry = await store.get(key);
+          if (entry?.version !== version) return null;
           hit = true;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: entry.body };
+          const placeholder = {};
+          stored.set(placeholder, entry.text);
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: placeholder } } };
         },
         async willSendResponse({ response }) {
           response.http.headers.set('x-hexie-cache', hit ? 'hit' : 'miss');
-          if (hit || version === undefined || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          const size = 2 * JSON.stringify(response.body.singleResult.data ?? null).length; // UTF-16
-          if (size > maxBytes / 4) return;
-          const previous = entries.get(key);
-          if (previous) {
-            bytes -= previous.bytes;
-            entries.delete(key);
-          }
-          entries.set(key, { version, body: response.body, bytes: size });
-          bytes += size;
-          for (const [oldest, entry] of entries) {
-            if (bytes <= maxBytes) break;
-            entries.delete(oldest);
-            bytes -= entry.bytes;
-          }
+          if (hit || version === undefined || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (errors || !data) return;
+          const at = version;
+          toStore.set(data, (text) => void store.set(key, { version: at, text }).catch(() => {}));
         },
       };
     },
   };
+
+  /** ApolloServer's `stringifyResult`. */
+  const stringifyResult = (result: FormattedExecutionResult): string => {
+    const data = result.data as object | null | undefined;
+    if (!data) return JSON.stringify(result);
+    const text = stored.get(data);
+    if (text !== undefined) return text;
+    const fresh = JSON.stringify(result);
+    toStore.get(data)?.(fresh);
+    return fresh;
+  };
+
+  return { plugin, stringifyResult };
 }

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { badInput } from '../../errors.js';
 import { db, sql } from '../../db/sql.js';
 import type { Catalog, IndicatorInfo as IndicatorRecord } from '../indicator/indicator.catalog.js';
@@ -178,21 +179,60 @@ export class AggregateService {
     return out;
   }
 
-  private async baseValues(
+  /** One base indicator's cells; requests of the same tick are answered together (loadBatch). */
+  private baseValues(
     indicator: IndicatorRecord,
     region: RegionRecord,
     scope: 'self' | 'children',
     range: MonthRange,
     grain: Grain | null,
   ): Promise<Cells> {
-    const level = scope === 'self' ? region.level : childLevel(region.level);
+    return this.batches.load({ indicator, region, scope, range, grain });
+  }
+
+  /**
+   * Every base value asked for while a request's fields resolve, in one statement per kind of
+   * question (table, scope, rule, grain) instead of one per field — a series and its year before too: a drill-down into 21 cities
+   * or a category's overview is a few statements whatever the number of regions and indicators.
+   */
+  private readonly batches = new DataLoader<BaseKey, Cells, string>((keys) => this.loadBatch(keys), {
+    cacheKeyFn: (k) => `${k.indicator.id}|${k.region.code}|${k.scope}|${k.range.from}|${k.range.to}|${k.grain}`,
+  });
+
+  private async loadBatch(keys: readonly BaseKey[]): Promise<Cells[]> {
+    const groups = new Map<string, BaseKey[]>();
+    for (const key of keys) {
+      const group = `${tableOf(key)}|${key.scope}|${key.indicator.aggregation}|${key.grain}`;
+      groups.set(group, [...(groups.get(group) ?? []), key]);
+    }
+    const results = new Map<BaseKey, Cells>();
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const cells = new Map<string, Cells>(group.map((k) => [pairKey(k), new Map()]));
+        for (const row of await this.query(group)) {
+          const byRegion = cells.get(`${row.indicator_id}|${row.key_code}|${row.key_range}`)!;
+          if (!byRegion.has(row.region_code)) byRegion.set(row.region_code, new Map());
+          byRegion.get(row.region_code)!.set(row.bucket, Number(row.value));
+        }
+        for (const k of group) results.set(k, cells.get(pairKey(k))!);
+      }),
+    );
+    return keys.map((k) => results.get(k)!);
+  }
+
+  /** Keys of one kind (same table, scope, rule and grain), in one statement. */
+  private async query(keys: BaseKey[]): Promise<BatchRow[]> {
+    const [{ scope, grain, indicator }] = keys;
+    const table = tableOf(keys[0]);
+    // the (indicator, region, range) triples asked for; for children, the region is their parent
+    const pairs = sql`unnest(${keys.map((k) => k.indicator.id)}::int[], ${keys.map((k) => k.region.code)}::varchar[],
+      ${keys.map((k) => toSqlDate(k.range.from))}::date[], ${keys.map((k) => toSqlDate(k.range.to))}::date[]) k (indicator_id, code, first, last)`;
+    const join =
+      scope === 'children'
+        ? sql`join ${pairs} on t.indicator_id = k.indicator_id join region c on c.code = t.region_code and c.parent_code = k.code`
+        : sql`join ${pairs} on t.indicator_id = k.indicator_id and t.region_code = k.code`;
     // observations count once approved; roll-ups hold approved values only
-    const atReportingLevel = level === indicator.reportingLevel;
-    const table = sql.table(atReportingLevel ? 'observation' : 'rollup');
-    const join = scope === 'children' ? sql`join region c on c.code = t.region_code and c.parent_code = ${region.code}` : sql``;
-    const where = sql`t.indicator_id = ${indicator.id} and t.period between ${toSqlDate(range.from)}::date and ${toSqlDate(range.to)}::date
-      ${scope === 'self' ? sql`and t.region_code = ${region.code}` : sql``}
-      ${atReportingLevel ? sql`and t.status = 'approved'` : sql``}`;
+    const where = sql`t.period between k.first and k.last ${table === 'observation' ? sql`and t.status = 'approved'` : sql``}`;
     const bucket = sql.raw(
       grain === 'QUARTER'
         ? `date_trunc('quarter', t.period::timestamp)::date`
@@ -200,34 +240,49 @@ export class AggregateService {
           ? `date_trunc('year', t.period::timestamp)::date`
           : 't.period',
     );
-
-    type Row = { region_code: string; bucket: string | null; value: number };
-    let rows: Row[];
+    const from = sql`from ${sql.table(table)} t ${join} where ${where}`;
+    const keyRange = sql`to_char(k.first, 'YYYY-MM-DD') || '..' || to_char(k.last, 'YYYY-MM-DD')`;
     if (indicator.aggregation === 'sum') {
-      const grouping = grain ? sql`grouping sets ((t.region_code, ${bucket}), (t.region_code))` : sql`t.region_code`;
+      const grouping = grain
+        ? sql`grouping sets ((t.indicator_id, k.code, k.first, k.last, t.region_code, ${bucket}), (t.indicator_id, k.code, k.first, k.last, t.region_code))`
+        : sql`t.indicator_id, k.code, k.first, k.last, t.region_code`;
       const bucketColumn = grain ? sql`to_char(${bucket}, 'YYYY-MM')` : sql`null`;
-      rows = (
-        await sql<Row>`select t.region_code, ${bucketColumn} as bucket, sum(t.value) as value
-        from ${table} t ${join} where ${where} group by ${grouping}`.execute(db(this.em))
-      ).rows;
-    } else {
-      // last: the latest period with data, per bucket and over the whole range
-      const perBucket = grain
-        ? sql`(select distinct on (t.region_code, ${bucket}) t.region_code, to_char(${bucket}, 'YYYY-MM') as bucket, t.value
-            from ${table} t ${join} where ${where} order by t.region_code, ${bucket}, t.period desc) union all `
-        : sql``;
-      rows = (
-        await sql<Row>`${perBucket}(select distinct on (t.region_code) t.region_code, null as bucket, t.value
-        from ${table} t ${join} where ${where} order by t.region_code, t.period desc)`.execute(db(this.em))
+      return (
+        await sql<BatchRow>`select t.indicator_id, k.code as key_code, ${keyRange} as key_range, t.region_code, ${bucketColumn} as bucket, sum(t.value) as value
+        ${from} group by ${grouping}`.execute(db(this.em))
       ).rows;
     }
-    const cells: Cells = new Map();
-    for (const row of rows) {
-      if (!cells.has(row.region_code)) cells.set(row.region_code, new Map());
-      cells.get(row.region_code)!.set(row.bucket, Number(row.value));
-    }
-    return cells;
+    // last: the latest period with data, per bucket and over the whole range
+    const perBucket = grain
+      ? sql`(select distinct on (t.indicator_id, k.code, k.first, k.last, t.region_code, ${bucket}) t.indicator_id, k.code as key_code,
+            ${keyRange} as key_range, t.region_code, to_char(${bucket}, 'YYYY-MM') as bucket, t.value
+          ${from} order by t.indicator_id, k.code, k.first, k.last, t.region_code, ${bucket}, t.period desc) union all `
+      : sql``;
+    return (
+      await sql<BatchRow>`${perBucket}(select distinct on (t.indicator_id, k.code, k.first, k.last, t.region_code) t.indicator_id, k.code as key_code,
+        ${keyRange} as key_range, t.region_code, null as bucket, t.value
+      ${from} order by t.indicator_id, k.code, k.first, k.last, t.region_code, t.period desc)`.execute(db(this.em))
+    ).rows;
   }
+}
+
+interface BaseKey {
+  indicator: IndicatorRecord;
+  region: RegionRecord;
+  scope: 'self' | 'children';
+  range: MonthRange;
+  grain: Grain | null;
+}
+
+type BatchRow = { indicator_id: number; key_code: string; key_range: string; region_code: string; bucket: string | null; value: number };
+
+/** What a statement's row belongs to: an indicator, a region (the parent, for children) and a range. */
+const pairKey = (k: BaseKey) => `${k.indicator.id}|${k.region.code}|${toSqlDate(k.range.from)}..${toSqlDate(k.range.to)}`;
+
+/** Values at the indicator's reporting level are read from `observation`, coarser ones from `rollup`. */
+function tableOf({ indicator, region, scope }: BaseKey): 'observation' | 'rollup' {
+  const level = scope === 'self' ? region.level : childLevel(region.level);
+  return level === indicator.reportingLevel ? 'observation' : 'rollup';
 }
 
 const childLevel = (level: RegionLevel): RegionLevel =>
