@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../context.js';
 import { EventBus } from '../live/events.js';
 import { redisTransport } from '../live/redis.js';
+import { registerSubscriptions, type WS_LIMITS } from '../live/websocket.js';
+import type { ValidationRule } from 'graphql';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
@@ -36,7 +38,7 @@ export interface AppOptions {
   /** Fastify's pino logger options (false: silent, as in tests). */
   logger?: FastifyServerOptions['logger'];
   /** Overrides of the ceilings, for tests: the request deadline, the response size, the cost budget. */
-  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
+  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number; live?: Partial<typeof WS_LIMITS> };
   /** Run the periodic alert checks and webhook deliveries (default true; tests that do not need them turn them off). */
   alerts?: boolean;
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
@@ -112,7 +114,22 @@ export async function buildApp({
   await apollo.start();
   const context = await registerAuth(app, orm, events);
   const graphql = fastifyApolloHandler(apollo, { context });
-  graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
+  const subscriptions = await registerSubscriptions(app, {
+    orm,
+    events,
+    schema,
+    validationRules: armor.validationRules as ValidationRule[],
+    costModel: () => costModel,
+    maxCost: limits.maxCost,
+    formatError,
+    limits: limits.live,
+  });
+  graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], {
+    burst,
+    timeoutMs: limits.timeoutMs,
+    maxBytes: limits.maxBytes,
+    wsHandler: subscriptions,
+  });
   await registerImports(app, context);
 
   registerExport(app, context);

@@ -249,6 +249,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.alertRules': () => MAX_RULES_LISTED,
       'Query.alertDeliveries': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
       'Query.alerts': ({ args }) => (typeof args.limit === 'number' ? args.limit : 50),
+      'DataChange.indicators': () => sizes.indicators,
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>
         Array.isArray(args.values)
@@ -384,7 +385,8 @@ export function operationCost({ schema, operation, fragments, variables, model, 
     return cost;
   };
 
-  const root =
-    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
+  const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[
+    operation.operation
+  ];
   return root ? selectionCost(root, operation.selectionSet, undefined) : 0;
 }

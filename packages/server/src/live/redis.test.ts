@@ -1,22 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus, type DataChanged } from './events.js';
 import { LIVE_CHANNEL, redisTransport } from './redis.js';
-
-/** A free loopback port (never 6379: the machine's own Redis is not ours to touch). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+import { TestRedis } from '../test/redis-server.js';
 
 const until = async (condition: () => boolean, ms = 5000) => {
   const end = Date.now() + ms;
@@ -41,51 +28,12 @@ function capturedLog() {
 const event = (period: string): DataChanged => ({ region: '510114', period, indicators: ['jobs_posted'], at: '2024-01-01T00:00:00Z' });
 
 describe('live events through Redis', () => {
-  let port: number;
-  let dir: string;
-  let redis: ChildProcess | undefined;
-
-  const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: 'ignore',
-    });
-    // ready when it answers a ping
-    const { Redis } = await import('ioredis');
-    for (let i = 0; ; i++) {
-      const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      probe.on('error', () => {});
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        probe.disconnect();
-        if (i > 100) throw new Error('redis-server did not start');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
-  const stopRedis = async () => {
-    const child = redis!;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL'); // by its own pid: the process this test started
-    await exited;
-    redis = undefined;
-  };
-
-  beforeAll(async () => {
-    port = await freePort();
-    dir = mkdtempSync(path.join(tmpdir(), 'hexie-redis-'));
-    await startRedis();
-  });
-  afterAll(async () => {
-    if (redis) await stopRedis();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let redis: TestRedis;
+  beforeAll(async () => (redis = await TestRedis.start()));
+  afterAll(() => redis?.close());
 
   it('fans events out between replicas, keeps delivering locally while Redis is away (one warning), and reconnects', async () => {
-    const url = `redis://127.0.0.1:${port}`;
+    const url = redis.url;
     const a = { bus: new EventBus(), ...capturedLog() };
     const b = { bus: new EventBus(), ...capturedLog() };
     a.bus.connect(redisTransport(url, a.bus, a.log));
@@ -99,13 +47,10 @@ describe('live events through Redis', () => {
     void collect(b.bus, seenByB);
 
     // both bridges subscribed: Redis counts two subscribers on the channel
-    const { Redis } = await import('ioredis');
-    const admin = new Redis(port, '127.0.0.1');
-    for (let i = 0; Number(((await admin.pubsub('NUMSUB', LIVE_CHANNEL)) as [string, number])[1]) < 2; i++) {
+    for (let i = 0; (await redis.subscribers(LIVE_CHANNEL)) < 2; i++) {
       if (i > 100) throw new Error('the bridges did not subscribe');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    admin.disconnect();
 
     a.bus.publish('dataChanged', event('2024-01'));
     b.bus.publish('dataChanged', event('2024-02'));
@@ -114,7 +59,7 @@ describe('live events through Redis', () => {
     expect(seenByA.sort()).toEqual(['2024-01', '2024-02']);
     expect(seenByB.sort()).toEqual(['2024-01', '2024-02']);
 
-    await stopRedis();
+    await redis.stop();
     await until(() => a.lines.some((l) => l.level === 40));
     a.bus.publish('dataChanged', event('2024-03'));
     a.bus.publish('dataChanged', event('2024-04'));
@@ -126,7 +71,7 @@ describe('live events through Redis', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0].msg).toMatch(/Redis is unreachable: live events reach only the subscribers of this server replica/);
 
-    await startRedis();
+    await redis.start();
     await until(() => a.lines.some((l) => /Redis is back/.test(l.msg)) && b.lines.some((l) => /Redis is back/.test(l.msg)), 10_000);
     a.bus.publish('dataChanged', event('2024-05'));
     await until(() => seenByB.length === 3);
