@@ -47,9 +47,9 @@ export class AlertRuleResolver {
   alertDeliveries(
     @Ctx() ctx: Context,
     @Arg('rule', () => Int, { description: 'The rule.' }) rule: number,
-    @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: '1 to 200.' }) limit?: number | null,
   ) {
-    return new AlertService(ctx).attempts(rule, limit);
+    return new AlertService(ctx).attempts(rule, limit ?? 50);
   }
 }
 
@@ -59,10 +59,11 @@ export class AlertResolver {
   alerts(
     @Ctx() ctx: Context,
     @Arg('region', () => String, REGION_ARG) region?: string | null,
-    @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number = 50,
-    @Arg('unread', () => Boolean, { defaultValue: false, description: 'Only those you have not read.' }) unread: boolean = false,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: '1 to 200.' }) limit?: number | null,
+    @Arg('unread', () => Boolean, { nullable: true, defaultValue: false, description: 'Only those you have not read.' })
+    unread?: boolean | null,
   ) {
-    return new AlertService(ctx).alerts(region, limit, unread);
+    return new AlertService(ctx).alerts(region, limit ?? 50, unread ?? false);
   }
 
   @Query(() => Int, { description: 'ADMIN/APPROVER/ANALYST: how many alerts in your scope you have not read.' })
