@@ -37,6 +37,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.5' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
   });
 
+  it('refuses private webhook addresses unless HEXIE_WEBHOOK_ALLOW_PRIVATE=1', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ HEXIE_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+    expect(loadConfig({ HEXIE_WEBHOOK_ALLOW_PRIVATE: 'false' }).webhookAllowPrivate).toBe(false);
+    expect(() => loadConfig({ HEXIE_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/HEXIE_WEBHOOK_ALLOW_PRIVATE must be 1 .* or 0, got "yes"/);
+  });
+
   it('reads the proxies to trust and the first admin, and refuses what does not fit', () => {
     expect(loadConfig({ HEXIE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ HEXIE_TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);

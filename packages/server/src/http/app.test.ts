@@ -98,8 +98,8 @@ describe.each(vendors)('response cache and batching on $vendor', ({ vendor }) =>
 
   beforeAll(async () => {
     db = await createTestDatabase(vendor, { onQuery: () => statements++ });
-    // statements are counted: no background re-pricing
-    app = await buildApp({ orm: db.orm, limits: { repriceMs: 3_600_000 } });
+    // statements are counted: no background re-pricing, no alert checks
+    app = await buildApp({ orm: db.orm, limits: { repriceMs: 3_600_000 }, alerts: false });
     const insert = `insert into observation (indicator_id, region_code, period, value)
       select i.id, r.code, date '2024-01-01', 10 from indicator i, region r
       where i.aggregation <> 'ratio' and r.level = i.reporting_level and left(r.code, 2) in ('51', '22')`;

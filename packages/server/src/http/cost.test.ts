@@ -193,6 +193,8 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       // live updates (priced per event)
       DataChanged: { region: '100000' },
       ReportsChanged: { region: '100000' },
+      AlertRaised: {},
+      AlertsRaised: {},
       AcceptFigures: {
         input: {
           source: { text: seedText, title: 't', date: '2024-03-20' },

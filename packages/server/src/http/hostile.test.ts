@@ -95,8 +95,8 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
     await loadDemoData(db.orm, db.databaseUrl, { provinces: ['510000'] });
     schema = await buildHexieSchema();
     model = hexieCostModel(schema, await loadCardinalities(db.orm.em.fork() as never));
-    // statements are counted: no background re-pricing
-    app = await buildApp({ orm: db.orm, limits: { repriceMs: 3_600_000 } });
+    // statements are counted: no background re-pricing, no alert checks
+    app = await buildApp({ orm: db.orm, limits: { repriceMs: 3_600_000 }, alerts: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });

@@ -26,6 +26,7 @@ type Documents = {
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": typeof types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": typeof types.TrendDocument,
     "\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  subscription AlertsRaised {\n    alertRaised {\n      id\n    }\n  }\n": typeof types.AlertsRaisedDocument,
     "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n": typeof types.MarkAlertReadDocument,
     "\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n": typeof types.AlertRuleRowFragmentDoc,
     "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n": typeof types.AlertRulesDocument,
@@ -33,6 +34,7 @@ type Documents = {
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n": typeof types.CreateAlertRuleDocument,
     "\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeleteAlertRuleDocument,
     "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n": typeof types.UnreadAlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      id\n    }\n  }\n": typeof types.AlertRaisedDocument,
     "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": typeof types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": typeof types.CreateEmbedDocument,
@@ -84,6 +86,7 @@ const documents: Documents = {
     "\n  fragment RegionValueFields on RegionValue {\n    value\n    note\n    region {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": types.RegionValueFieldsFragmentDoc,
     "\n  query Trend($indicator: String!, $region: String!, $from: String!, $to: String!, $grain: Grain!) {\n    series(indicator: $indicator, region: $region, from: $from, to: $to, grain: $grain) {\n      grain\n      from\n      to\n      total\n      note\n      region {\n        code\n        name\n        nameEn\n      }\n      points {\n        period\n        value\n        previous\n        yoy\n      }\n    }\n  }\n": types.TrendDocument,
     "\n  query Alerts($limit: Int!) {\n    alerts(limit: $limit) {\n      id\n      kind\n      ruleName\n      period\n      message\n      messageEn\n      createdAt\n      read\n      webhookState\n      region {\n        code\n        name\n        nameEn\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  subscription AlertsRaised {\n    alertRaised {\n      id\n    }\n  }\n": types.AlertsRaisedDocument,
     "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n": types.MarkAlertReadDocument,
     "\n  fragment AlertRuleRow on AlertRule {\n    id\n    kind\n    name\n    threshold\n    webhookUrl\n    createdAt\n    region {\n      code\n      name\n      nameEn\n    }\n    indicator {\n      code\n      name\n      nameEn\n    }\n  }\n": types.AlertRuleRowFragmentDoc,
     "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleRow\n    }\n  }\n": types.AlertRulesDocument,
@@ -91,6 +94,7 @@ const documents: Documents = {
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        ...AlertRuleRow\n      }\n      webhookSecret\n    }\n  }\n": types.CreateAlertRuleDocument,
     "\n  mutation DeleteAlertRule($id: Int!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeleteAlertRuleDocument,
     "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n": types.UnreadAlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      id\n    }\n  }\n": types.AlertRaisedDocument,
     "\n  query Completeness($region: String!, $period: String!, $units: Int!, $withUnits: Boolean!) {\n    completeness(region: $region, period: $period) {\n      period\n      deadline\n      expected\n      submitted\n      approved\n      late\n      units(limit: $units) @include(if: $withUnits) {\n        region {\n          code\n          name\n          nameEn\n        }\n        status\n        approved\n        late\n      }\n    }\n  }\n": types.CompletenessDocument,
     "\n  query MeRole {\n    me {\n      id\n      role\n    }\n  }\n": types.MeRoleDocument,
     "\n  mutation CreateEmbed($input: EmbedInput!) {\n    createEmbed(input: $input) {\n      id\n      kind\n      token\n      iframeUrl\n      snippet\n      expiresAt\n    }\n  }\n": types.CreateEmbedDocument,
@@ -195,6 +199,10 @@ export function graphql(source: "\n  query Alerts($limit: Int!) {\n    alerts(li
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription AlertsRaised {\n    alertRaised {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AlertsRaised {\n    alertRaised {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n"): (typeof documents)["\n  mutation MarkAlertRead($id: Int) {\n    markAlertRead(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -220,6 +228,10 @@ export function graphql(source: "\n  mutation DeleteAlertRule($id: Int!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnreadAlerts {\n    unreadAlerts\n  }\n"): (typeof documents)["\n  query UnreadAlerts {\n    unreadAlerts\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertRaised {\n    alertRaised {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AlertRaised {\n    alertRaised {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

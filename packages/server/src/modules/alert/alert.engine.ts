@@ -286,6 +286,12 @@ export class AlertEngine {
    * holds), posts each, logs the attempt, and schedules a retry with backoff (or gives up) when it failed.
    */
   async deliverDue(now = new Date()): Promise<number> {
+    // looked for first: an UPDATE that changes nothing would still bump the data version (a statement trigger) and drop the response cache
+    const { rows: due } = await sql<{ id: number }>`
+      select id from alert where webhook_state = 'PENDING' and webhook_next_at <= ${now.toISOString()}::timestamptz limit 1`.execute(
+      db(this.em),
+    );
+    if (!due.length) return 0;
     const { rows } = await sql<{ id: number; rule_id: number; webhook_attempts: number }>`
       update alert set webhook_next_at = ${new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString()}::timestamptz
       where id in (select id from alert where webhook_state = 'PENDING' and webhook_next_at <= ${now.toISOString()}::timestamptz

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { AlertRaised } from '../../live/events.js';
 import { IndicatorNode } from '../indicator/indicator.types.js';
 import { RegionNode } from '../region/region.types.js';
 import { UserNode } from '../user/user.types.js';
@@ -46,9 +47,9 @@ export class AlertRuleResolver {
   alertDeliveries(
     @Ctx() ctx: Context,
     @Arg('rule', () => Int, { description: 'The rule.' }) rule: number,
-    @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: '1 to 200.' }) limit?: number | null,
   ) {
-    return new AlertService(ctx).attempts(rule, limit);
+    return new AlertService(ctx).attempts(rule, limit ?? 50);
   }
 }
 
@@ -58,10 +59,11 @@ export class AlertResolver {
   alerts(
     @Ctx() ctx: Context,
     @Arg('region', () => String, REGION_ARG) region?: string | null,
-    @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number = 50,
-    @Arg('unread', () => Boolean, { defaultValue: false, description: 'Only those you have not read.' }) unread: boolean = false,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: '1 to 200.' }) limit?: number | null,
+    @Arg('unread', () => Boolean, { nullable: true, defaultValue: false, description: 'Only those you have not read.' })
+    unread?: boolean | null,
   ) {
-    return new AlertService(ctx).alerts(region, limit, unread);
+    return new AlertService(ctx).alerts(region, limit ?? 50, unread ?? false);
   }
 
   @Query(() => Int, { description: 'ADMIN/APPROVER/ANALYST: how many alerts in your scope you have not read.' })
@@ -77,6 +79,27 @@ export class AlertResolver {
     @Arg('id', () => Int, { nullable: true, description: 'The alert; omit for all.' }) id?: number | null,
   ) {
     return new AlertService(ctx).markRead(id);
+  }
+
+  @Subscription(() => AlertNode, {
+    description:
+      'ADMIN/APPROVER/ANALYST: alerts raised in your scope (or below `region`) as they happen (over WebSocket, graphql-ws protocol, at /graphql).',
+    subscribe: ({ args, context }) => new AlertService(context as Context).raised(args.region),
+  })
+  alertRaised(@Root() event: AlertRaised, @Arg('region', () => String, REGION_ARG) _region?: string | null): AlertNode {
+    return {
+      id: event.id,
+      ruleId: event.ruleId,
+      kind: event.kind,
+      ruleName: event.ruleName,
+      regionCode: event.region,
+      period: event.period,
+      message: event.message,
+      messageEn: event.messageEn,
+      createdAt: new Date(event.at),
+      read: false,
+      webhookState: event.webhook ? 'PENDING' : null,
+    };
   }
 
   @FieldResolver(() => RegionNode, { description: 'The region it is about.' })

@@ -41,7 +41,6 @@ export function startAlertScheduler(
   void (async () => {
     for await (const _ of raised) run('deliveries');
   })();
-  run('deadlines');
   return async () => {
     clearInterval(deliveries);
     clearInterval(deadlines);

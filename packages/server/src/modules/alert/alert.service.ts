@@ -4,6 +4,7 @@ import { badInput, clip } from '../../errors.js';
 import { AlertRule } from './alert.entity.js';
 import type { AlertRuleInput, AlertNode, WebhookAttemptNode } from './alert.types.js';
 import { newWebhookSecret, webhookUrlProblem } from './alert.webhook.js';
+import type { AlertRaised } from '../../live/events.js';
 
 /** Rules listed at most (newest first), per caller. */
 export const MAX_RULES_LISTED = 500;
@@ -20,7 +21,7 @@ const inSubtree = (column: string, root: string) =>
 
 /** Alert rules (ANALYST/ADMIN, in their scope) and the alerts they raised (the notification list). */
 export class AlertService {
-  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog'>) {}
+  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog' | 'events'>) {}
 
   async createRule(input: AlertRuleInput): Promise<{ rule: AlertRule; webhookSecret: string | null }> {
     if (!this.ctx.regions.get(input.region))
@@ -187,5 +188,17 @@ export class AlertService {
         on conflict do nothing`.execute(db(this.ctx.em));
     }
     return this.unread();
+  }
+
+  /**
+   * Alerts raised from now on about regions in the caller's scope (or below `region`), as they are
+   * stored; each is checked against the viewer when it happens (a connection's viewer is refreshed).
+   */
+  raised(region?: string | null): AsyncIterableIterator<AlertRaised> {
+    if (region != null && !this.ctx.regions.get(region)) throw badInput(`Unknown region code "${clip(region)}".`);
+    const root = this.ctx.viewer.scopeRoot('readAlerts', region);
+    return this.ctx.events.subscribe('alertRaised', {
+      filter: (alert) => this.ctx.regions.isWithin(alert.region, root) && this.ctx.viewer.can('readAlerts', alert.region),
+    });
   }
 }

@@ -30,9 +30,9 @@ export class CompletenessResolver {
   units(
     @Root() c: CompletenessNode,
     @Ctx() ctx: Context,
-    @Arg('limit', () => Int, { defaultValue: 100, description: '1 to 5000.' }) limit: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 100, description: '1 to 5000.' }) limit?: number | null,
   ) {
-    return new CompletenessService(ctx).units(c.scope, limit);
+    return new CompletenessService(ctx).units(c.scope, limit ?? 100);
   }
 }
 
