@@ -11,6 +11,12 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; undefined → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** PostgreSQL streaming replicas that serve GraphQL queries (DATABASE_READ_URLS); empty → the primary serves all. */
+  databaseReadUrls: string[];
+  /** After a mutation, that user's reads go to the primary for this long, so they see their own write (replicas lag). */
+  readPinMs: number;
+  /** Redis shared by the server replicas (response cache, read pins); undefined → in-process. */
+  redisUrl?: string;
   dataDir: string;
   demo: boolean;
   webDist: string;
@@ -38,6 +44,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+
+  const readUrls = (env.DATABASE_READ_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const url of readUrls.filter((u) => !/^postgres(ql)?:\/\//.test(u))) {
+    problems.push(`DATABASE_READ_URLS must be comma-separated postgres:// or postgresql:// URLs, got "${url}"`);
+  }
+  if (readUrls.length && !databaseUrl) {
+    problems.push('DATABASE_READ_URLS needs DATABASE_URL: read replicas follow a PostgreSQL primary (the embedded database has none)');
+  }
+
+  const pinText = env.DATABASE_READ_PIN_SECONDS?.trim() || '5';
+  const pinSeconds = Number(pinText);
+  if (!/^\d+(\.\d+)?$/.test(pinText) || pinSeconds > 3600) {
+    problems.push(`DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600, got "${env.DATABASE_READ_PIN_SECONDS}"`);
+  }
+
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
   }
 
   const demoText = (env.HEXIE_DEMO ?? '1').trim().toLowerCase();
@@ -80,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    databaseReadUrls: readUrls,
+    readPinMs: pinSeconds * 1000,
+    redisUrl,
     dataDir: path.resolve(repoRoot, env.HEXIE_DATA_DIR?.trim() || '.data'),
     demo: demoText === '1' || demoText === 'true',
     webDist: path.resolve(repoRoot, 'packages/web/dist'),

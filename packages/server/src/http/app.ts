@@ -13,7 +13,9 @@ import { graphqlRoute } from './graphql-route.js';
 import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
-import { RESPONSE_CACHE_BYTES, responseCachePlugin } from './response-cache.js';
+import { memoryResponseStore, redisResponseStore, responseCachePlugin } from './response-cache.js';
+import { ReadPins, readRoutingPlugin } from './read-routing.js';
+import { SharedRedis } from '../redis.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 import { registerEmbed, requestSerializer } from './embed.js';
@@ -35,10 +37,22 @@ export interface AppOptions {
   limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Redis shared by the server replicas (REDIS_URL): the response cache and read pins live there. */
+  redisUrl?: string;
+  /** With read replicas: how long a user's reads stay on the primary after a mutation. */
+  readPinMs?: number;
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
-export async function buildApp({ orm, webDist, logger = false, limits = {}, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  orm,
+  webDist,
+  logger = false,
+  limits = {},
+  trustProxy = false,
+  redisUrl,
+  readPinMs = 5_000,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
@@ -59,6 +73,10 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
   }, limits.repriceMs ?? REPRICE_MS);
   repricing.unref();
   app.addHook('onClose', async () => clearInterval(repricing));
+  const redis = redisUrl ? new SharedRedis(redisUrl, app.log) : undefined;
+  if (redis) app.addHook('onClose', async () => redis.close());
+  const responses = redis ? redisResponseStore(redis, memoryResponseStore()) : memoryResponseStore();
+  const replicated = orm.config.get('replicas', []).length > 0;
   const armor = armorLimits();
   const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
   const apollo = new ApolloServer<Context>({
@@ -77,7 +95,8 @@ export async function buildApp({ orm, webDist, logger = false, limits = {}, trus
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
-      responseCachePlugin(orm, RESPONSE_CACHE_BYTES, formatError),
+      ...(replicated ? [readRoutingPlugin(new ReadPins(readPinMs, redis))] : []),
+      responseCachePlugin(orm, responses, formatError),
     ],
   });
   await apollo.start();

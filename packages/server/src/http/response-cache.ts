@@ -3,35 +3,81 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apoll
 import type { Context } from '../context.js';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Orm } from '../db/orm.js';
+import type { SharedRedis } from '../redis.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
 export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
-interface Entry {
-  version: string;
-  body: GraphQLResponse['body'];
-  bytes: number;
+type Body = GraphQLResponse['body'];
+
+/** Where answers are kept, by cache key and the data version they were made under. */
+export interface ResponseStore {
+  get(key: string, version: string): Promise<Body | undefined>;
+  set(key: string, version: string, body: Body, bytes: number): Promise<void>;
 }
 
+/** This process's memory, least recently used out first beyond `maxBytes`. */
+export function memoryResponseStore(maxBytes = RESPONSE_CACHE_BYTES): ResponseStore {
+  const entries = new Map<string, { version: string; body: Body; bytes: number }>();
+  let bytes = 0;
+  return {
+    async get(key, version) {
+      const entry = entries.get(key);
+      if (!entry || entry.version !== version) return undefined;
+      entries.delete(key);
+      entries.set(key, entry); // most recently used last
+      return entry.body;
+    },
+    async set(key, version, body, size) {
+      if (size > maxBytes / 4) return;
+      const previous = entries.get(key);
+      if (previous) {
+        bytes -= previous.bytes;
+        entries.delete(key);
+      }
+      entries.set(key, { version, body, bytes: size });
+      bytes += size;
+      for (const [oldest, entry] of entries) {
+        if (bytes <= maxBytes) break;
+        entries.delete(oldest);
+        bytes -= entry.bytes;
+      }
+    },
+  };
+}
+
+/** How long Redis keeps an answer; answers of older data versions are never asked for again. */
+export const REDIS_RESPONSE_TTL_MS = 10 * 60_000;
+
 /**
- * Serves identical queries from memory until the data changes. Every write bumps
- * `hexie_meta.data_version` in its own transaction (see the initial migration), and every request
- * reads that version first: an entry made under another version is never served, so a committed
- * write is visible to the very next read. Responses with errors are not cached.
- * Anonymous answers (approved data only) are shared; a signed-in user's answers are theirs alone.
- * The `x-hexie-cache` response header says `hit` or `miss`.
+ * Redis shared by the server replicas (REDIS_URL): an answer made on one is a hit on all, and a write
+ * through any of them moves the data version every replica reads, so no one is served an old answer.
+ * While Redis is away, `fallback` (this process's memory) serves.
  */
+export function redisResponseStore(redis: SharedRedis, fallback: ResponseStore, ttlMs = REDIS_RESPONSE_TTL_MS): ResponseStore {
+  const redisKey = (key: string, version: string) => `hexie:response:${version}:${key}`;
+  return {
+    async get(key, version) {
+      const text = await redis.run((r) => r.get(redisKey(key, version)));
+      if (text === undefined) return fallback.get(key, version);
+      return text === null ? undefined : (JSON.parse(text) as Body);
+    },
+    async set(key, version, body, bytes) {
+      const stored = await redis.run((r) => r.set(redisKey(key, version), JSON.stringify(body), 'PX', ttlMs));
+      if (stored === undefined) await fallback.set(key, version, body, bytes);
+    },
+  };
+}
+
 export function responseCachePlugin(
   orm: Orm,
-  maxBytes = RESPONSE_CACHE_BYTES,
+  store: ResponseStore = memoryResponseStore(),
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError = (formatted) => formatted,
 ): ApolloServerPlugin<Context> {
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
   const dataVersion = async () => {
     const [{ data_version }] = await orm.em
       .fork()
-      .getConnection()
+      .getConnection('read') // the server that answers the request (db/replicas.ts)
       .execute<{ data_version: string }[]>('select data_version from hexie_meta');
     return String(data_version);
   };
@@ -57,30 +103,16 @@ export function responseCachePlugin(
               body: { kind: 'single', singleResult: { errors: [formatted] } },
             };
           }
-          const entry = entries.get(key);
-          if (!entry || entry.version !== version) return null;
-          entries.delete(key);
-          entries.set(key, entry); // most recently used last
+          const body = await store.get(key, version);
+          if (!body) return null;
           hit = true;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: entry.body };
+          return { http: { status: undefined, headers: new HeaderMap() }, body };
         },
         async willSendResponse({ response }) {
           response.http.headers.set('x-hexie-cache', hit ? 'hit' : 'miss');
           if (hit || version === undefined || response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const size = 2 * JSON.stringify(response.body.singleResult.data ?? null).length; // UTF-16
-          if (size > maxBytes / 4) return;
-          const previous = entries.get(key);
-          if (previous) {
-            bytes -= previous.bytes;
-            entries.delete(key);
-          }
-          entries.set(key, { version, body: response.body, bytes: size });
-          bytes += size;
-          for (const [oldest, entry] of entries) {
-            if (bytes <= maxBytes) break;
-            entries.delete(oldest);
-            bytes -= entry.bytes;
-          }
+          await store.set(key, version, response.body, size);
         },
       };
     },
