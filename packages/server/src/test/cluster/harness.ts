@@ -14,12 +14,15 @@ export const PG_BIN = process.env.HEXIE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
 export const serverMain = path.join(repoRoot, 'packages/server/dist/main.js');
 export const DATABASE = 'hexie_cluster';
+const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
 
 export interface ClusterOptions {
   /** First of the ports used (the cluster takes base..base+20). */
   basePort?: number;
   /** How many Hexie server replicas. */
   replicas?: number;
+  /** Load the demo data (minutes on a busy machine); without it the database has the reference data and an ADMIN account. */
+  demo?: boolean;
   /** Extra environment for every Hexie replica. */
   env?: Record<string, string>;
 }
@@ -41,7 +44,7 @@ export interface Cluster {
   url: string;
   replicas: HexieReplica[];
   haproxyConfig: string;
-  /** Accounts of the demo data: role → { email, password }. */
+  /** Accounts: the demo data's by role, or without demo data the first admin (ADMIN). */
   accounts: Map<string, { email: string; password: string }>;
   /** SQL on the primary (port of the standby with `standby: true`) through psql: rows of tab-separated fields. */
   sql(query: string, options?: { standby?: boolean }): string[][];
@@ -214,6 +217,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
           HEXIE_DATA_DIR: dataDir,
           HEXIE_TRUST_PROXY: '127.0.0.1',
           LOG_LEVEL: 'info',
+          HEXIE_DEMO: options.demo ? '1' : '0',
+          ...(!options.demo && { HEXIE_ADMIN_EMAIL: ADMIN.email, HEXIE_ADMIN_PASSWORD: ADMIN.password }),
           ...options.env,
         },
         stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
@@ -233,10 +238,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
 
     const accounts = new Map<string, { email: string; password: string }>();
-    for (const line of readFileSync(path.join(dir, 'data-a', 'demo-accounts.txt'), 'utf8').split('\n')) {
-      const [role, email, password] = line.split('\t');
-      if (email?.includes('@')) accounts.set(role, { email, password });
-    }
+    if (!options.demo) accounts.set('ADMIN', ADMIN);
+    else
+      for (const line of readFileSync(path.join(dir, 'data-a', 'demo-accounts.txt'), 'utf8').split('\n')) {
+        const [role, email, password] = line.split('\t');
+        if (email?.includes('@')) accounts.set(role, { email, password });
+      }
 
     const haproxyConfigText = haproxyConfig(
       ports.haproxy,
