@@ -57,7 +57,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://p/h', DATABASE_READ_URLS: 'standby:5432' })).toThrow(
       /DATABASE_READ_URLS must be comma-separated postgres:\/\/ or postgresql:\/\/ URLs, got "standby:5432"/,
     );
-    expect(() => loadConfig({ DATABASE_READ_PIN_SECONDS: 'soon' })).toThrow(/DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600/);
+    expect(() => loadConfig({ DATABASE_READ_PIN_SECONDS: 'soon' })).toThrow(
+      /DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600/,
+    );
     expect(() => loadConfig({ REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
   });
 });

@@ -5,12 +5,28 @@
  * imports node built-ins only, so `node` runs it from the bench as well as vitest from here.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PG_BIN = process.env.HEXIE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** The Debian PostgreSQL binaries (the newest installed version), or HEXIE_PG_BIN. */
+export const PG_BIN =
+  process.env.HEXIE_PG_BIN ??
+  `/usr/lib/postgresql/${
+    (existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : ['15']).sort((x, y) => Number(y) - Number(x))[0]
+  }/bin`;
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
 export const serverMain = path.join(repoRoot, 'packages/server/dist/main.js');
 export const DATABASE = 'hexie_cluster';
@@ -23,6 +39,8 @@ export interface ClusterOptions {
   replicas?: number;
   /** Load the demo data (minutes on a busy machine); without it the database has the reference data and an ADMIN account. */
   demo?: boolean;
+  /** Runs once PostgreSQL and the standby are up, before the servers start (e.g. loads a data set into `primaryUrl`). */
+  prepare?: (primaryUrl: string) => Promise<void>;
   /** Extra environment for every Hexie replica. */
   env?: Record<string, string>;
 }
@@ -162,9 +180,26 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   const startRedis = async () => {
     const log = path.join(dir, 'redis.log');
-    redis = spawn('redis-server', ['--port', String(ports.redis), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory', '256mb', '--maxmemory-policy', 'allkeys-lru'], {
-      stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
-    });
+    redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(ports.redis),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory',
+        '256mb',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
+      {
+        stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
+      },
+    );
     await waitFor('redis-server', () => /Ready to accept connections/.test(readFileSync(log, 'utf8')), 10_000, log);
   };
 
@@ -195,6 +230,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
     const primaryUrl = `postgres://postgres@127.0.0.1:${ports.primary}/${DATABASE}`;
     const standbyUrl = `postgres://postgres@127.0.0.1:${ports.standby}/${DATABASE}`;
+    await options.prepare?.(primaryUrl);
     const redisUrl = `redis://127.0.0.1:${ports.redis}`;
     const replicas: HexieReplica[] = [];
     // one at a time: the first migrates and loads the demo data, the others find it there
