@@ -31,6 +31,12 @@ describe('configuration', () => {
     }
   });
 
+  it('reads REDIS_URL (live events across replicas) and refuses another scheme', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379/0' }).redisUrl).toBe('redis://10.0.0.5:6379/0');
+    expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.5' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+  });
+
   it('reads the proxies to trust and the first admin, and refuses what does not fit', () => {
     expect(loadConfig({ HEXIE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ HEXIE_TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);

@@ -15,7 +15,7 @@ export interface Config {
   databaseReadUrls: string[];
   /** After a mutation, that user's reads go to the primary for this long, so they see their own write (replicas lag). */
   readPinMs: number;
-  /** Redis shared by the server replicas (response cache, read pins); undefined → in-process. */
+  /** Redis shared by the server replicas (live events, response cache, read pins); undefined → in-process. */
   redisUrl?: string;
   dataDir: string;
   demo: boolean;
@@ -63,11 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600, got "${env.DATABASE_READ_PIN_SECONDS}"`);
   }
 
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
-    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
-  }
-
   const demoText = (env.HEXIE_DEMO ?? '1').trim().toLowerCase();
   if (!['0', '1', 'true', 'false'].includes(demoText)) {
     problems.push(`HEXIE_DEMO must be 1 (load demo data into an empty database) or 0 (start empty), got "${env.HEXIE_DEMO}"`);
@@ -92,6 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `HEXIE_TRUST_PROXY must be the reverse proxies' addresses (e.g. 10.0.0.1,10.0.0.0/24) or true (any: only when nothing else can reach the port), got "${proxyText}"`,
     );
+  }
+
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push(`REDIS_URL must start with redis:// or rediss:// (redis://127.0.0.1:6379), got "${redisUrl}"`);
   }
 
   let embedKeys: EmbedKey[] | undefined;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Em } from './db/orm.js';
 import { authenticate, type Credentials } from './auth/authenticate.js';
 import { Viewer } from './auth/viewer.js';
+import type { EventBus } from './live/events.js';
 import { AggregateService } from './modules/aggregate/aggregate.service.js';
 import { indicatorCatalog, type Catalog } from './modules/indicator/indicator.catalog.js';
 import { regionTree, type RegionTree } from './modules/region/region.tree.js';
@@ -51,11 +52,13 @@ export interface Context {
   catalog: Catalog;
   loaders: Loaders;
   aggregate: AggregateService;
+  /** The server's event bus: publish changes after they commit; subscriptions read it. */
+  events: EventBus;
   http?: HttpHooks;
 }
 
 /** A request's context: its own EntityManager fork, who is asking, the reference data, and batched loaders. */
-export async function createContext(em: Em, options: { credentials?: Credentials; http?: HttpHooks } = {}): Promise<Context> {
+export async function createContext(em: Em, options: { events: EventBus; credentials?: Credentials; http?: HttpHooks }): Promise<Context> {
   const [regions, catalog] = await Promise.all([regionTree(em), indicatorCatalog(em)]);
   const viewer = options.credentials ? await authenticate(em, regions, options.credentials) : Viewer.anonymous(regions);
   return {
@@ -65,6 +68,7 @@ export async function createContext(em: Em, options: { credentials?: Credentials
     catalog,
     loaders: createLoaders(em),
     aggregate: new AggregateService(em, regions, catalog),
+    events: options.events,
     http: options.http,
   };
 }

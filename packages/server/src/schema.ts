@@ -16,6 +16,7 @@ import { SessionResolver } from './modules/session/session.resolver.js';
 import { SavedQueryResolver } from './modules/saved-query/saved-query.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
 import { EmbedResolver } from './modules/embed/embed.resolver.js';
+import { LiveResolver } from './live/live.resolver.js';
 
 /** The one list of resolvers: used by the server and by the schema emitter. */
 export const resolvers = [
@@ -37,6 +38,7 @@ export const resolvers = [
   IndicatorAlternativeResolver,
   EmbedResolver,
   SavedQueryResolver,
+  LiveResolver,
 ] as const satisfies NonEmptyArray<Function>;
 
 export const schemaFile = path.join(repoRoot, 'packages/schema/schema.graphql');
@@ -46,11 +48,22 @@ export async function buildHexieSchema(options: { emit?: boolean } = {}) {
   const schema = await buildSchema({
     resolvers,
     validate: false,
+    // type-graphql insists on one; every subscription subscribes to the context's event bus instead (live/)
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through ctx.events (live/events.ts)');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions subscribe through ctx.events (live/events.ts)');
+      },
+    },
     emitSchemaFile: options.emit ? { path: schemaFile, sortedSchema: true } : false,
   });
   schema.getQueryType()!.description =
     'Reading: approved data for everyone; pending values, history and administration for signed-in users in their scope. Region codes are six-digit GB/T 2260 codes; periods are YYYY-MM (YYYY for annual indicators).';
   schema.getMutationType()!.description =
     'Writing: sign-in, data entry and approval, users, accepted report figures and saved queries — each for the roles named in its description, inside the user’s region scope.';
+  schema.getSubscriptionType()!.description =
+    'Live changes over WebSocket (graphql-ws protocol at /graphql): sign in with the session cookie (this hub’s pages only) or `{ "authorization": "Bearer <token>" }` in the connection parameters; the same permissions as queries.';
   return schema;
 }

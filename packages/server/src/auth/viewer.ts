@@ -60,6 +60,15 @@ export class Viewer {
     return !!this.user && (PERMISSIONS[action].roles as readonly Role[]).includes(this.user.role);
   }
 
+  /**
+   * Whether this viewer may be told of a report's status change (subscriptions): a report entering
+   * or leaving APPROVED changes public data, which everyone may read; any other move is pending work,
+   * told only to those who may read pending values in the report's region.
+   */
+  seesReportChange(change: { region: string; status: string; previousStatus: string | null }): boolean {
+    return change.status === 'APPROVED' || change.previousStatus === 'APPROVED' || this.can('readPending', change.region);
+  }
+
   /** The signed-in user, or UNAUTHENTICATED. */
   requireUser(): SessionUser {
     if (!this.user) throw unauthenticated();

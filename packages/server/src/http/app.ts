@@ -3,6 +3,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
+import { EventBus } from '../live/events.js';
+import { redisTransport } from '../live/redis.js';
+import { registerSubscriptions, type WS_LIMITS } from '../live/websocket.js';
+import type { ValidationRule } from 'graphql';
 import { registerAuth } from './auth.js';
 import { registerImports } from './imports.js';
 import type { Orm } from '../db/orm.js';
@@ -34,13 +38,22 @@ export interface AppOptions {
   /** Fastify's pino logger options (false: silent, as in tests). */
   logger?: FastifyServerOptions['logger'];
   /** Overrides of the ceilings, for tests: the request deadline, the response size, the cost budget. */
-  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number };
+  limits?: { timeoutMs?: number; maxBytes?: number; maxCost?: number; repriceMs?: number; live?: Partial<typeof WS_LIMITS> };
   /** Behind a reverse proxy: whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** Redis shared by the server replicas (REDIS_URL): the response cache and read pins live there. */
+  /** The event bus (a new one by default); `app.events` is it. */
+  events?: EventBus;
+  /** Redis shared by the server replicas (REDIS_URL): live events fan out through it; the response cache and read pins live there. */
   redisUrl?: string;
   /** With read replicas: how long a user's reads stay on the primary after a mutation. */
   readPinMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Changes for subscribers: modules publish after their transaction commits. */
+    events: EventBus;
+  }
 }
 
 /** The one HTTP server: /graphql, health checks and the dashboard on one port. */
@@ -50,10 +63,14 @@ export async function buildApp({
   logger = false,
   limits = {},
   trustProxy = false,
+  events = new EventBus(),
   redisUrl,
   readPinMs = 5_000,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
+  app.decorate('events', events);
+  if (redisUrl) events.connect(redisTransport(redisUrl, events, app.log));
+  app.addHook('onClose', () => events.close());
   const burst = new BurstLog();
   app.setErrorHandler(httpErrorHandler(BODY_LIMIT, burst));
   await registerSecurity(app);
@@ -100,9 +117,24 @@ export async function buildApp({
     ],
   });
   await apollo.start();
-  const context = await registerAuth(app, orm);
+  const context = await registerAuth(app, orm, events);
   const graphql = fastifyApolloHandler(apollo, { context });
-  graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], { burst, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
+  const subscriptions = await registerSubscriptions(app, {
+    orm,
+    events,
+    schema,
+    validationRules: armor.validationRules as ValidationRule[],
+    costModel: () => costModel,
+    maxCost: limits.maxCost,
+    formatError,
+    limits: limits.live,
+  });
+  graphqlRoute(app, graphql as Parameters<typeof graphqlRoute>[1], {
+    burst,
+    timeoutMs: limits.timeoutMs,
+    maxBytes: limits.maxBytes,
+    wsHandler: subscriptions,
+  });
   await registerImports(app, context);
 
   registerExport(app, context);

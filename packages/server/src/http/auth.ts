@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { bearerToken, SESSION_COOKIE } from '../auth/authenticate.js';
 import { createContext, type Context, type HttpHooks } from '../context.js';
 import type { Orm } from '../db/orm.js';
+import type { EventBus } from '../live/events.js';
 import { classify } from './errors.js';
 
 /** Failed sign-ins allowed per window, per client IP and per email; a success clears the email's count. */
@@ -15,7 +16,7 @@ export const SIGN_IN_LIMITS = { perIp: 20, perEmail: 5, windowMs: 10 * 60_000 };
  * Cookies and sign-in rate limits; returns the function that builds each request's context
  * (credentials from `Authorization: Bearer …` or the session cookie).
  */
-export async function registerAuth(app: FastifyInstance, orm: Orm) {
+export async function registerAuth(app: FastifyInstance, orm: Orm, events: EventBus) {
   await app.register(fastifyCookie);
   // for routes that limit every request (embeds); sign-in counts failures only, which needs a look
   // before the attempt that the plugin's counter cannot give
@@ -61,6 +62,7 @@ export async function registerAuth(app: FastifyInstance, orm: Orm) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     try {
       return await createContext(orm.em.fork() as never, {
+        events,
         credentials: { bearer: bearerToken(request.headers.authorization), cookie: request.cookies[SESSION_COOKIE] },
         http: hooks(request, reply),
       });

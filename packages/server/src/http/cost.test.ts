@@ -172,6 +172,9 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       ReadDocument: { input: { fileName: 'report.txt', contentBase64: Buffer.from(seedText).toString('base64') } },
       ExtractFigures: { input: { text: seedText, date: '2024-03-20' } },
       ReviewRegionLookup: { code: '510000' },
+      // live updates (priced per event)
+      DataChanged: { region: '100000' },
+      ReportsChanged: { region: '100000' },
       AcceptFigures: {
         input: {
           source: { text: seedText, title: 't', date: '2024-03-20' },

@@ -244,6 +244,7 @@ export function hexieCostModel(schema: GraphQLSchema, sizes: Cardinalities): Cos
       'Query.embeds': () => MAX_EMBEDS_LISTED,
       'Embed.origins': () => 20,
       'Report.entries': () => sizes.indicators,
+      'DataChange.indicators': () => sizes.indicators,
       // the reports touched: one per region and period among the values
       'Mutation.saveObservations': ({ args }) =>
         Array.isArray(args.values)
@@ -372,7 +373,8 @@ export function operationCost({ schema, operation, fragments, variables, model, 
     return cost;
   };
 
-  const root =
-    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
+  const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[
+    operation.operation
+  ];
   return root ? selectionCost(root, operation.selectionSet, undefined) : 0;
 }

@@ -83,7 +83,7 @@ export function registerEmbed(app: FastifyInstance, orm: Orm, webDist?: string):
   const rateLimit = { rateLimit: EMBED_RATE };
 
   const open = async (request: FastifyRequest, query: Query) => {
-    const ctx = await createContext(orm.em.fork() as never);
+    const ctx = await createContext(orm.em.fork() as never, { events: app.events });
     const service = new EmbedService(ctx.em, ctx.regions);
     const token = (request.headers[EMBED_TOKEN_HEADER] as string | undefined) ?? query.token;
     const embed = await service.resolve({ embed: query.embed, token });

@@ -1,3 +1,4 @@
+import type { WebsocketHandler } from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { runGuarded } from '../db/guard.js';
 import { errorBody, RequestTimeout, type BurstLog } from './errors.js';
@@ -21,61 +22,71 @@ const EXPIRED = Symbol('expired');
 export function graphqlRoute(
   app: FastifyInstance,
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
-  { timeoutMs = REQUEST_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, burst }: { timeoutMs?: number; maxBytes?: number; burst: BurstLog },
+  {
+    timeoutMs = REQUEST_TIMEOUT_MS,
+    maxBytes = MAX_RESPONSE_BYTES,
+    burst,
+    wsHandler,
+  }: {
+    timeoutMs?: number;
+    maxBytes?: number;
+    burst: BurstLog;
+    /** Subscriptions: WebSocket upgrades of GET /graphql. */
+    wsHandler?: WebsocketHandler;
+  },
 ): void {
-  app.route({
-    method: ['GET', 'POST', 'OPTIONS'],
-    url: '/graphql',
-    handler: (request, reply) => {
-      // a person opening /graphql in a browser gets the explorer (Apollo's landing page is off)
-      if (request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
-        const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-        return reply.redirect(`/explorer${search.startsWith('?saved=') ? search : ''}`, 302);
-      }
-      let expired = false;
-      const guard = () => {
-        if (expired) throw new RequestTimeout(timeoutMs);
-      };
-      return runInRequest({ log: request.log }, () =>
-        runGuarded(guard, async () => {
-          let timer: NodeJS.Timeout | undefined;
-          const deadline = new Promise<typeof EXPIRED>((resolve) => {
-            timer = setTimeout(() => {
-              expired = true;
-              resolve(EXPIRED);
-            }, timeoutMs);
-          });
-          try {
-            const result = await Promise.race([handler(request, reply), deadline]);
-            if (typeof result === 'string' && Buffer.byteLength(result) > maxBytes) {
-              const size = Buffer.byteLength(result);
-              return reply
-                .code(400)
-                .type('application/json; charset=utf-8')
-                .send({
-                  errors: [
-                    {
-                      message: `The answer would be ${(size / 1048576).toFixed(1)} MB; at most ${+(maxBytes / 1048576).toFixed(3)} MB are sent. Ask for fewer regions, periods or fields.`,
-                      extensions: { code: 'RESPONSE_TOO_LARGE', bytes: size, maxBytes },
-                    },
-                  ],
-                });
-            }
-            if (result !== EXPIRED) return result;
-            const timeout = new RequestTimeout(timeoutMs);
-            burst.report(request.log, 'timeout', timeout, 'A request ran out of time');
+  const route = (request: FastifyRequest, reply: FastifyReply) => {
+    // a person opening /graphql in a browser gets the explorer (Apollo's landing page is off)
+    if (request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
+      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`/explorer${search.startsWith('?saved=') ? search : ''}`, 302);
+    }
+    let expired = false;
+    const guard = () => {
+      if (expired) throw new RequestTimeout(timeoutMs);
+    };
+    return runInRequest({ log: request.log }, () =>
+      runGuarded(guard, async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<typeof EXPIRED>((resolve) => {
+          timer = setTimeout(() => {
+            expired = true;
+            resolve(EXPIRED);
+          }, timeoutMs);
+        });
+        try {
+          const result = await Promise.race([handler(request, reply), deadline]);
+          if (typeof result === 'string' && Buffer.byteLength(result) > maxBytes) {
+            const size = Buffer.byteLength(result);
             return reply
-              .code(503)
-              .header('retry-after', '5')
+              .code(400)
               .type('application/json; charset=utf-8')
               .send({
-                errors: [{ ...errorBody(timeout.message, 'TIMEOUT').errors[0], extensions: { code: 'TIMEOUT', limitMs: timeoutMs } }],
+                errors: [
+                  {
+                    message: `The answer would be ${(size / 1048576).toFixed(1)} MB; at most ${+(maxBytes / 1048576).toFixed(3)} MB are sent. Ask for fewer regions, periods or fields.`,
+                    extensions: { code: 'RESPONSE_TOO_LARGE', bytes: size, maxBytes },
+                  },
+                ],
               });
-          } finally {
-            clearTimeout(timer);
           }
-        }),
-      );
-    },
-  });
+          if (result !== EXPIRED) return result;
+          const timeout = new RequestTimeout(timeoutMs);
+          burst.report(request.log, 'timeout', timeout, 'A request ran out of time');
+          return reply
+            .code(503)
+            .header('retry-after', '5')
+            .type('application/json; charset=utf-8')
+            .send({
+              errors: [{ ...errorBody(timeout.message, 'TIMEOUT').errors[0], extensions: { code: 'TIMEOUT', limitMs: timeoutMs } }],
+            });
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+  };
+  // @fastify/websocket takes upgrades on a GET route only
+  app.route({ method: 'GET', url: '/graphql', handler: route, wsHandler });
+  app.route({ method: ['POST', 'OPTIONS'], url: '/graphql', handler: route });
 }

@@ -183,7 +183,13 @@ describe.each(vendors)('hostile requests on $vendor', ({ vendor }) => {
       );
       await refused({ query: 'query A { categories { code } } query B { categories { name } }' }, 400, 'OPERATION_RESOLUTION_FAILURE');
       await refused({ query: 'mutation { x }' }, 400, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "x" on type "Mutation"/);
-      await refused({ query: 'subscription { x }' }, 400, 'BAD_REQUEST', /no subscriptions/);
+      await refused({ query: 'subscription { x }' }, 400, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "x" on type "Subscription"/);
+      await refused(
+        { query: 'subscription { dataChanged(region: "100000") { period } }' },
+        400,
+        'BAD_REQUEST',
+        /Subscriptions run over WebSocket \(the graphql-ws protocol\) at this same path, \/graphql/,
+      );
       await stillServes();
     });
 

@@ -79,11 +79,11 @@ export function queryCostPlugin<T extends object>(model: () => CostModel, maxCos
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
-          const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() };
-          if (!root[operation.operation]) {
-            throw new GraphQLError(`This API has no ${operation.operation}s: send a query.`, {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError(
+              'Subscriptions run over WebSocket (the graphql-ws protocol) at this same path, /graphql; HTTP answers queries and mutations.',
+              { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+            );
           }
           const coerced = getVariableValues(schema as GraphQLSchema, operation.variableDefinitions ?? [], request.variables ?? {}, {
             maxErrors: 1,

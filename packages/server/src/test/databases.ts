@@ -5,6 +5,7 @@ import pg from 'pg';
 import { graphql, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Role } from '../auth/viewer.js';
 import { createContext } from '../context.js';
+import { EventBus } from '../live/events.js';
 import { regionTree } from '../modules/region/region.tree.js';
 import { SessionService } from '../modules/session/session.service.js';
 import { UserService } from '../modules/user/user.service.js';
@@ -20,6 +21,8 @@ export const vendors: { vendor: 'pglite' | 'postgresql' }[] = [
 
 export interface TestDatabase {
   orm: Orm;
+  /** The event bus of this database's contexts (what `query` publishes). */
+  events: EventBus;
   /** The PostgreSQL URL of this test's own database (undefined on PGlite). */
   databaseUrl?: string;
   /** Runs a GraphQL operation in-process against the schema, with a fresh context (signed in with `token`). */
@@ -65,14 +68,16 @@ export async function createTestDatabase(
   await loadReferenceData(orm.em.fork() as never);
   schema ??= buildHexieSchema();
   const built = await schema;
+  const events = new EventBus();
   return {
     orm,
+    events,
     databaseUrl,
     query: async (source, variables, options = {}) => {
       const em = orm.em.fork() as never;
       let contextValue;
       try {
-        contextValue = await createContext(em, options.token ? { credentials: { bearer: options.token } } : {});
+        contextValue = await createContext(em, { events, ...(options.token ? { credentials: { bearer: options.token } } : {}) });
       } catch (error) {
         // as over HTTP: a refused credential is the request's only error
         if (error instanceof GraphQLError) return { errors: [error] } as never;
@@ -87,6 +92,7 @@ export async function createTestDatabase(
       return (await new SessionService(em).signIn(email, password)).token;
     },
     close: async () => {
+      await events.close();
       await orm.close(true);
       await cleanup();
     },

@@ -7,6 +7,7 @@ import { graphql } from '@/gql';
 import type { AccountFragment, Role } from '@/gql/graphql';
 import type { Client } from '@/graphql/client';
 import { useMutate } from '@/graphql/mutate';
+import { restartLive } from '@/graphql/live';
 
 graphql(`
   fragment Account on User {
@@ -86,6 +87,7 @@ export function createSession(client: Client) {
     const data = await mutate(LoginMutation, { email, password });
     // whatever was cached was computed for an anonymous caller
     await client.clearStore();
+    restartLive(); // live updates too: the socket signs in again with the new cookie
     me.value = data.login.user;
     return data.login.user;
   }
@@ -94,6 +96,7 @@ export function createSession(client: Client) {
     try {
       await mutate(LogoutMutation, {});
     } finally {
+      restartLive();
       me.value = null;
       const route = router?.currentRoute.value;
       if (route?.meta.ability) await router!.replace({ name: 'overview' });

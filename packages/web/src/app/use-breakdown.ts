@@ -33,7 +33,7 @@ export function useBreakdown(
         to: a.to,
       };
     },
-    { pollInterval },
+    { pollInterval, live: () => [toValue(args)?.indicator ?? ''] },
   );
   const values = computed(() => [...(data.value?.breakdown ?? []), ...(data.value?.second ?? [])]);
   return { values, loading, error };

@@ -56,6 +56,8 @@ type Documents = {
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation DeactivateUser($email: String!) {\n    deactivateUser(email: $email) {\n      ...UserRow\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  subscription DataChanged($region: String!) {\n    dataChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      indicators {\n        code\n      }\n    }\n  }\n": typeof types.DataChangedDocument,
+    "\n  subscription ReportsChanged($region: String!) {\n    reportsChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      status\n      previousStatus\n    }\n  }\n": typeof types.ReportsChangedDocument,
 };
 const documents: Documents = {
     "\n  fragment RegionCrumbs on Region {\n    code\n    name\n    nameEn\n    level\n    ancestors {\n      code\n      name\n      nameEn\n      level\n    }\n    children {\n      code\n      name\n      nameEn\n      level\n    }\n  }\n": types.RegionCrumbsFragmentDoc,
@@ -100,6 +102,8 @@ const documents: Documents = {
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation DeactivateUser($email: String!) {\n    deactivateUser(email: $email) {\n      ...UserRow\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  subscription DataChanged($region: String!) {\n    dataChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      indicators {\n        code\n      }\n    }\n  }\n": types.DataChangedDocument,
+    "\n  subscription ReportsChanged($region: String!) {\n    reportsChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      status\n      previousStatus\n    }\n  }\n": types.ReportsChangedDocument,
 };
 
 /**
@@ -284,6 +288,14 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeactivateUser($email: String!) {\n    deactivateUser(email: $email) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($email: String!) {\n    deactivateUser(email: $email) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DataChanged($region: String!) {\n    dataChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      indicators {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription DataChanged($region: String!) {\n    dataChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      indicators {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportsChanged($region: String!) {\n    reportsChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      status\n      previousStatus\n    }\n  }\n"): (typeof documents)["\n  subscription ReportsChanged($region: String!) {\n    reportsChanged(region: $region) {\n      region {\n        code\n      }\n      period\n      status\n      previousStatus\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,6 +2,7 @@ import type { ApolloClient, OperationVariables, TypedDocumentNode, WatchQueryFet
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { getCurrentScope, inject, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { ClientKey } from './client';
+import { useLiveRefetch } from './live';
 
 export interface UseQueryOptions {
   /** re-fetch from the network every `pollInterval` ms (big-screen auto-refresh) */
@@ -9,6 +10,8 @@ export interface UseQueryOptions {
   /** 'cache-and-network' for data other people change (reports, users, history) */
   fetchPolicy?: WatchQueryFetchPolicy;
   client?: ApolloClient;
+  /** indicator codes the answer depends on: refetched when their approved values change (on a page with `provideLiveData`) */
+  live?: MaybeRefOrGetter<readonly string[]>;
 }
 
 /** The server's own words: GraphQL error messages (BAD_USER_INPUT explains what is allowed). */
@@ -83,6 +86,7 @@ export function useQuery<TData, TVars extends OperationVariables>(
     { immediate: true },
   );
   if (getCurrentScope()) onScopeDispose(stop);
+  if (options.live) useLiveRefetch(options.live, () => void current?.refetch());
 
   return {
     data,

@@ -75,7 +75,7 @@ export class ExtractResolver {
     ctx.viewer.require('extractFigures');
     // unknown regions are reported with the other problems; known ones must be in the caller's scope
     for (const figure of input.figures) if (ctx.regions.get(figure.region)) ctx.viewer.require('extractFigures', figure.region);
-    const stored = await clientErrors(() => new ExtractService(ctx.em).accept(input.source, input.figures));
+    const stored = await clientErrors(() => new ExtractService(ctx.em, ctx.events).accept(input.source, input.figures));
     return {
       source: { ...stored.source, date: dateText(stored.source.date) },
       publishedFigures: stored.published,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EventBus } from '../../live/events.js';
 import type { Em } from '../../db/orm.js';
 import { db, sql } from '../../db/sql.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -76,7 +77,11 @@ function periodDate(text: string, end: boolean): string | null {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 export class ExtractService {
-  constructor(private readonly em: Em) {}
+  constructor(
+    private readonly em: Em,
+    /** Told of accepted figures once they have committed (public data changed). */
+    private readonly events?: EventBus,
+  ) {}
 
   /** Candidate figures of a report text (nothing is stored). */
   extract(source: ExtractSource): Candidate[] {
@@ -186,7 +191,7 @@ export class ExtractService {
   async accept(source: AcceptSource, figures: AcceptedFigure[]) {
     const problems = await this.validate(source, figures);
     if (problems.length) throw new ProblemsError(problems);
-    return this.em.transactional(async (tx) => {
+    const stored = await this.em.transactional(async (tx) => {
       const hash = sha256(source.text);
       const date = periodDate(source.date, false)!;
       let document = await tx.findOne(SourceDocument, { sha256: hash });
@@ -227,6 +232,17 @@ export class ExtractService {
       await sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx as Em));
       return { source: document, published, targets };
     });
+    const at = new Date().toISOString();
+    const changed = new Map<string, { region: string; period: string; indicators: Set<string> }>();
+    for (const f of figures) {
+      const month = f.periodEnd.slice(0, 7);
+      const key = `${f.region}|${month}`;
+      if (!changed.has(key)) changed.set(key, { region: f.region, period: month, indicators: new Set() });
+      changed.get(key)!.indicators.add(f.indicator);
+    }
+    for (const c of changed.values())
+      this.events?.publish('dataChanged', { region: c.region, period: c.period, indicators: [...c.indicators], at });
+    return stored;
   }
 }
 

@@ -67,7 +67,7 @@ const FIELD_NAMES: Record<string, keyof Source['cells']> = {
  * report service, all or nothing, naming the import in every audit entry.
  */
 export class ImportService {
-  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog' | 'loaders'>) {}
+  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog' | 'loaders' | 'events'>) {}
 
   async run(request: ImportRequest): Promise<{ result: ImportResult; status: number }> {
     const started = performance.now();
@@ -186,7 +186,7 @@ export class ImportService {
     reports: ReportService,
   ): Promise<{ result: ImportResult; status: number }> {
     try {
-      await this.ctx.em.transactional(async (tx) => {
+      await reports.transactional(async (tx) => {
         const id = await this.insert(tx, result, user.id, request, 'COMMITTED');
         result.id = id;
         const actor = {

@@ -4,7 +4,7 @@ import { db, sql } from '../../db/sql.js';
 import type { Em } from '../../db/orm.js';
 import { badInput, clip, problemsError, type Problem } from '../../errors.js';
 import { setActor, userLabel, type Actor } from '../audit/audit.service.js';
-import type { IndicatorInfo as Indicator } from '../indicator/indicator.catalog.js';
+import type { Catalog, IndicatorInfo as Indicator } from '../indicator/indicator.catalog.js';
 import { validateObservations, type ObservationDraft, type ValidObservation } from '../observation/observation.validation.js';
 import { Report, type ReportStatus } from './report.entity.js';
 import { parseReportPeriod, periodDate, REPORT_PERIOD_FORMATS, shiftPeriod, type ReportPeriod } from './report.period.js';
@@ -44,7 +44,44 @@ const signed = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x)} %`;
  * transaction and unapproving removes them.
  */
 export class ReportService {
-  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog' | 'loaders'>) {}
+  constructor(private readonly ctx: Pick<Context, 'em' | 'viewer' | 'regions' | 'catalog' | 'loaders' | 'events'>) {}
+
+  /**
+   * Runs `work` in one transaction and, once it has committed, publishes the report and data changes
+   * made in it (`submitIn`, `move`): subscribers never hear of a change that was rolled back. Writers
+   * that take part in a transaction of their own (an import) run it through here.
+   */
+  async transactional<T>(work: (tx: Em) => Promise<T>): Promise<T> {
+    const changes: ReportChange[] = [];
+    const result = await this.em.transactional((tx) => {
+      pendingChanges.set(tx, changes);
+      return work(tx);
+    });
+    this.publish(changes);
+    return result;
+  }
+
+  /** Publishes committed changes: every status change, and a data change when approved values came or went. */
+  private publish(changes: readonly ReportChange[]): void {
+    const at = new Date().toISOString();
+    for (const change of changes) {
+      this.ctx.events.publish('reportChanged', {
+        region: change.region,
+        period: change.period,
+        status: change.status,
+        previousStatus: change.previousStatus,
+        at,
+      });
+      if (change.indicators.length) {
+        this.ctx.events.publish('dataChanged', {
+          region: change.region,
+          period: change.period,
+          indicators: withDerived(this.ctx.catalog, change.indicators),
+          at,
+        });
+      }
+    }
+  }
 
   private get em(): Em {
     return this.ctx.em;
@@ -179,14 +216,26 @@ export class ReportService {
    * with submit=true): their values become submitted with them. Returns the keys it submitted.
    */
   async submitIn(tx: Em, keys: readonly ReportKey[], user: { id: number }): Promise<ReportKey[]> {
+    const changes = changesOf(tx);
     const submitted: ReportKey[] = [];
     for (let i = 0; i < keys.length; i += 5000) {
       const chunk = keys.slice(i, i + 5000);
-      const moved = await sql<{ region_code: string; period: string }>`
+      // `prior` is read from the statement's snapshot: the status each report had
+      const moved = await sql<{ region_code: string; period: string; previous: ReportStatus }>`
         update report r set status = 'SUBMITTED', submitted_by = ${user.id}, submitted_at = now(), updated_at = now(), return_reason = null
         from unnest(${chunk.map((c) => c.regionCode)}::varchar[], ${chunk.map((c) => c.period)}::varchar[]) k(region_code, period)
+        join report prior on prior.region_code = k.region_code and prior.period = k.period
         where r.region_code = k.region_code and r.period = k.period and r.status in ('DRAFT', 'RETURNED')
-        returning r.region_code, r.period`.execute(db(tx));
+        returning r.region_code, r.period, prior.status as previous`.execute(db(tx));
+      changes.push(
+        ...moved.rows.map((r) => ({
+          region: r.region_code,
+          period: r.period,
+          status: 'SUBMITTED' as const,
+          previousStatus: r.previous,
+          indicators: [],
+        })),
+      );
       if (!moved.rows.length) continue;
       const parsed = moved.rows.map((r) => ({ regionCode: r.region_code, period: parseReportPeriod(r.period)! }));
       await sql`
@@ -286,7 +335,7 @@ export class ReportService {
     if (reason !== undefined && (!why || why.length > MAX_REASON_LENGTH)) {
       throw badInput(`Give a reason (1 to ${MAX_REASON_LENGTH} characters): the reporter sees it.`);
     }
-    await this.em.transactional(async (tx) => {
+    await this.transactional(async (tx) => {
       await setActor(tx, { userId: user.id, label: userLabel(user), reason: why ?? null });
       const current = await tx.findOne(
         Report,
@@ -318,10 +367,11 @@ export class ReportService {
       if (to === 'RETURNED') Object.assign(changes, { returnedBy: user.id, returnedAt: now, returnReason: why });
       await tx.nativeUpdate(Report, { regionCode: key.regionCode, period: key.period.label }, changes);
       // the report's values follow it: approved ones enter the roll-ups, unapproved ones leave them
-      await tx.execute(
+      const moved = await tx.execute<{ code: string }[]>(
         `update observation o set status = ? from indicator i
          where i.id = o.indicator_id and o.region_code = ? and o.period >= ?::date and o.period < (?::date + interval '1 month' * ?)
-           and i.frequency = ? and o.status <> ?`,
+           and i.frequency = ? and o.status <> ?
+         returning i.code`,
         [
           to.toLowerCase(),
           key.regionCode,
@@ -332,6 +382,14 @@ export class ReportService {
           to.toLowerCase(),
         ],
       );
+      const publicData = to === 'APPROVED' || current.status === 'APPROVED';
+      changesOf(tx).push({
+        region: key.regionCode,
+        period: key.period.label,
+        status: to,
+        previousStatus: current.status,
+        indicators: publicData ? [...new Set(moved.map((m) => m.code))] : [],
+      });
     });
     return this.em.fork().findOneOrFail(Report, { regionCode: key.regionCode, period: key.period.label });
   }
@@ -403,6 +461,35 @@ export class ReportService {
     if (!this.ctx.regions.get(region))
       throw badInput(`Unknown region code "${clip(region)}": use a six-digit GB/T 2260 code such as 510114.`);
   }
+}
+
+/** A report's status change inside a transaction, published once it commits; `indicators`: approved values that came or went. */
+interface ReportChange {
+  region: string;
+  period: string;
+  status: ReportStatus;
+  previousStatus: ReportStatus | null;
+  indicators: string[];
+}
+
+const pendingChanges = new WeakMap<Em, ReportChange[]>();
+
+/** The changes list of a transaction begun by `ReportService.transactional` (a status written elsewhere would go unannounced). */
+function changesOf(tx: Em): ReportChange[] {
+  const changes = pendingChanges.get(tx);
+  if (!changes)
+    throw new Error('Report statuses change only inside ReportService.transactional: its subscribers are told after the commit.');
+  return changes;
+}
+
+/** `codes` and the ratio indicators computed from any of them, in catalog order. */
+export function withDerived(catalog: Catalog, codes: readonly string[]): string[] {
+  const ids = new Set(codes.map((c) => catalog.byCode.get(c)?.id));
+  return catalog.all
+    .filter(
+      (i) => ids.has(i.id) || (i.numeratorId !== null && ids.has(i.numeratorId)) || (i.denominatorId !== null && ids.has(i.denominatorId)),
+    )
+    .map((i) => i.code);
 }
 
 /** Keys in one order for every writer (locks taken in this order cannot deadlock each other). */
