@@ -1,10 +1,48 @@
 import { readFileSync } from 'node:fs';
+import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startCluster, type Cluster } from './harness.js';
 
 const XINDU = '510114'; // the demo reporter's county
 const SERIES = `query ($r: String!, $p: String!) { series(indicator: "jobs_posted", region: $r, from: $p, to: $p, grain: MONTH) { total } }`;
+const DATA_CHANGED = `subscription ($r: String!) { dataChanged(region: $r, indicators: ["jobs_posted"]) { period } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** An anonymous graphql-ws subscriber to dataChanged of Xindu on one server replica: each event's period and arrival time. */
+function subscribe(url: string) {
+  const events: { period: string; at: number }[] = [];
+  let closed = false;
+  let connected!: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const client: Client = createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => {},
+    on: { connected: () => connected(), closed: () => void (closed = true) },
+  });
+  client.subscribe(
+    { query: DATA_CHANGED, variables: { r: XINDU } },
+    {
+      next: (value) => events.push({ period: (value.data as any).dataChanged.period, at: Date.now() }),
+      error: () => {},
+      complete: () => {},
+    },
+  );
+  const arrival = async (period: string, timeoutMs = 5_000) => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const event = events.find((e) => e.period === period);
+      if (event) return event.at;
+      if (Date.now() > until) throw new Error(`no dataChanged for ${period} within ${timeoutMs} ms`);
+      await sleep(2);
+    }
+  };
+  return { ready, events, arrival, closed: () => closed, close: () => client.dispose() };
+}
 
 interface Answer {
   status: number;
@@ -101,6 +139,42 @@ describe('a Hexie cluster: PostgreSQL primary + streaming standby, Redis, two se
     ]);
   });
 
+  it('tells a subscriber on B of an approval made through A within a second, and B’s cached answer changes', async () => {
+    const subscriber = subscribe(b().url);
+    await subscriber.ready;
+    await sleep(200); // the subscription is registered after the connection is acknowledged
+    const latencies: number[] = [];
+    let staleAtOnce = 0;
+    try {
+      for (let month = 1; month <= 5; month++) {
+        const period = `2018-0${month}`;
+        const value = 1000 + month;
+        expect((await save(cluster.url, period, value)).status).toBe(200);
+        await ok(cluster.url, `mutation { submitReport(region: "${XINDU}", period: "${period}") { status } }`, {}, 'REPORTER');
+        expect(await total(b().url, period)).toBeNull();
+        expect((await gql(b().url, SERIES, { r: XINDU, p: period })).cache).toBe('hit');
+
+        const sent = Date.now();
+        await ok(a().url, `mutation { approveReport(region: "${XINDU}", period: "${period}") { status } }`, {}, 'APPROVER');
+        latencies.push((await subscriber.arrival(period)) - sent);
+        // told, B refetches: its answer (from the standby) must change; the first try may precede the standby's replay
+        if ((await total(b().url, period)) !== value) staleAtOnce++;
+        const until = Date.now() + 2_000;
+        while ((await total(b().url, period)) !== value) {
+          expect(Date.now()).toBeLessThan(until);
+          await sleep(10);
+        }
+      }
+    } finally {
+      subscriber.close();
+    }
+    console.log(
+      `approve through A → dataChanged on B: median ${median(latencies)} ms (${latencies.join(', ')} ms); ` +
+        `B's refetch right after the event still stale ${staleAtOnce} of ${latencies.length} times`,
+    );
+    expect(median(latencies)).toBeLessThan(1_000);
+  });
+
   it('keeps serving, in-process, when Redis stops; and shares again when it is back', async () => {
     await cluster.stopRedis();
     for (let i = 0; i < 6; i++) {
@@ -153,6 +227,8 @@ describe('a Hexie cluster: PostgreSQL primary + streaming standby, Redis, two se
         }
       }
     };
+    const subscriber = subscribe(b().url);
+    await subscriber.ready;
     const load = [writer(), writer(), reader(), reader(), reader()];
     await sleep(1_500);
     killedAt = Date.now();
@@ -160,6 +236,18 @@ describe('a Hexie cluster: PostgreSQL primary + streaming standby, Redis, two se
     await sleep(3_000);
     stop = true;
     await Promise.all(load);
+
+    // B's subscriber is still connected, and hears of an approval made now (through HAProxy, i.e. B)
+    try {
+      expect(subscriber.closed()).toBe(false);
+      const period = '2018-09';
+      await save(cluster.url, period, 9);
+      await ok(cluster.url, `mutation { submitReport(region: "${XINDU}", period: "${period}") { status } }`, {}, 'REPORTER');
+      await ok(cluster.url, `mutation { approveReport(region: "${XINDU}", period: "${period}") { status } }`, {}, 'APPROVER');
+      await subscriber.arrival(period);
+    } finally {
+      subscriber.close();
+    }
 
     const stored = new Set(
       cluster
