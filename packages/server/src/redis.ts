@@ -33,6 +33,17 @@ export class SharedRedis {
     });
   }
 
+  /** Resolves once connected, or after `timeoutMs` (serving starts either way; without Redis it starts in-process). */
+  async connected(timeoutMs = 2_000): Promise<void> {
+    if (this.client.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((resolve) => this.client.once('ready', resolve)),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
   /** The command's answer, or undefined when Redis is away or the command failed. */
   async run<T>(command: (redis: Redis) => Promise<T>): Promise<T | undefined> {
     if (this.client.status !== 'ready') {

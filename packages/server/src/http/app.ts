@@ -91,7 +91,10 @@ export async function buildApp({
   repricing.unref();
   app.addHook('onClose', async () => clearInterval(repricing));
   const redis = redisUrl ? new SharedRedis(redisUrl, app.log) : undefined;
-  if (redis) app.addHook('onClose', async () => redis.close());
+  if (redis) {
+    app.addHook('onClose', async () => redis.close());
+    await redis.connected();
+  }
   const responses = redis ? redisResponseStore(redis, memoryResponseStore()) : memoryResponseStore();
   const replicated = orm.config.get('replicas', []).length > 0;
   const armor = armorLimits();
