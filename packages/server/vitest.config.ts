@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // needs PostgreSQL binaries, Redis and HAProxy: `pnpm test:cluster` (vitest.cluster.config.ts)
+    exclude: ['src/test/cluster/**', '**/node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

@@ -32,6 +32,8 @@ export interface DataOptions {
   db?: string;
   pgliteDir?: string;
   quiet?: boolean;
+  /** The port of the server that migrates the database (default: any free one). */
+  port?: number;
 }
 
 export interface DataReport {
@@ -106,7 +108,7 @@ export function countRows(chunk: string): number {
 /** Creates the schema through the server's own migrations (regions and catalog included). */
 async function migrate(opts: DataOptions): Promise<void> {
   ensureServerBuilt();
-  const server = await startHexie({ db: opts.db, pgliteDir: opts.pgliteDir, port: await freePort() });
+  const server = await startHexie({ db: opts.db, pgliteDir: opts.pgliteDir, port: opts.port ?? (await freePort()) });
   await server.stop();
 }
 

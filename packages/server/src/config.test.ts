@@ -52,4 +52,27 @@ describe('configuration', () => {
     expect(() => loadConfig({ HEXIE_ADMIN_EMAIL: 'a@b.cn' })).toThrow(/HEXIE_ADMIN_EMAIL and HEXIE_ADMIN_PASSWORD go together/);
     expect(() => loadConfig({ HEXIE_ADMIN_EMAIL: 'a@b.cn', HEXIE_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10 characters/);
   });
+
+  it('reads the read replicas, the read pin and Redis, and refuses what does not fit', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary/hexie',
+      DATABASE_READ_URLS: 'postgres://u@standby1/hexie, postgresql://u@standby2/hexie',
+      DATABASE_READ_PIN_SECONDS: '2.5',
+      REDIS_URL: 'redis://cache:6379/0',
+    });
+    expect(config).toMatchObject({
+      databaseReadUrls: ['postgres://u@standby1/hexie', 'postgresql://u@standby2/hexie'],
+      readPinMs: 2500,
+      redisUrl: 'redis://cache:6379/0',
+    });
+    expect(loadConfig({})).toMatchObject({ databaseReadUrls: [], readPinMs: 5000, redisUrl: undefined });
+    expect(() => loadConfig({ DATABASE_READ_URLS: 'postgres://u@standby/hexie' })).toThrow(/DATABASE_READ_URLS needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://p/h', DATABASE_READ_URLS: 'standby:5432' })).toThrow(
+      /DATABASE_READ_URLS must be comma-separated postgres:\/\/ or postgresql:\/\/ URLs, got "standby:5432"/,
+    );
+    expect(() => loadConfig({ DATABASE_READ_PIN_SECONDS: 'soon' })).toThrow(
+      /DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+  });
 });

@@ -11,6 +11,12 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; undefined → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** PostgreSQL streaming replicas that serve GraphQL queries (DATABASE_READ_URLS); empty → the primary serves all. */
+  databaseReadUrls: string[];
+  /** After a mutation, that user's reads go to the primary for this long, so they see their own write (replicas lag). */
+  readPinMs: number;
+  /** Redis shared by the server replicas (live events, response cache, read pins); undefined → in-process. */
+  redisUrl?: string;
   dataDir: string;
   demo: boolean;
   webDist: string;
@@ -19,8 +25,6 @@ export interface Config {
   adminPassword?: string;
   /** Behind a reverse proxy: its addresses (or true: any), whose X-Forwarded-For/-Proto give the client's IP and https. */
   trustProxy: boolean | string[];
-  /** Redis for fanning live events out to the other server replicas (REDIS_URL); undefined → in-process only. */
-  redisUrl?: string;
   /** Keys that sign embed tokens (HEXIE_EMBED_KEYS); undefined → generated into the data folder. */
   embedKeys?: EmbedKey[];
   /** Alert webhooks may go to loopback and private addresses (HEXIE_WEBHOOK_ALLOW_PRIVATE=1). */
@@ -42,6 +46,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+
+  const readUrls = (env.DATABASE_READ_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const url of readUrls.filter((u) => !/^postgres(ql)?:\/\//.test(u))) {
+    problems.push(`DATABASE_READ_URLS must be comma-separated postgres:// or postgresql:// URLs, got "${url}"`);
+  }
+  if (readUrls.length && !databaseUrl) {
+    problems.push('DATABASE_READ_URLS needs DATABASE_URL: read replicas follow a PostgreSQL primary (the embedded database has none)');
+  }
+
+  const pinText = env.DATABASE_READ_PIN_SECONDS?.trim() || '5';
+  const pinSeconds = Number(pinText);
+  if (!/^\d+(\.\d+)?$/.test(pinText) || pinSeconds > 3600) {
+    problems.push(`DATABASE_READ_PIN_SECONDS must be a number of seconds from 0 to 3600, got "${env.DATABASE_READ_PIN_SECONDS}"`);
   }
 
   const demoText = (env.HEXIE_DEMO ?? '1').trim().toLowerCase();
@@ -96,13 +117,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    databaseReadUrls: readUrls,
+    readPinMs: pinSeconds * 1000,
+    redisUrl,
     dataDir: path.resolve(repoRoot, env.HEXIE_DATA_DIR?.trim() || '.data'),
     demo: demoText === '1' || demoText === 'true',
     webDist: path.resolve(repoRoot, 'packages/web/dist'),
     adminEmail,
     adminPassword,
     trustProxy,
-    redisUrl,
     embedKeys,
     webhookAllowPrivate: privateText === '1' || privateText === 'true',
   };

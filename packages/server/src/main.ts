@@ -6,6 +6,8 @@ import { buildApp } from './http/app.js';
 import { loadEmbedKeys, useEmbedKeys } from './modules/embed/embed.keys.js';
 import { webhookSettings } from './modules/alert/alert.webhook.js';
 
+const hidePassword = (url: string) => url.replace(/\/\/[^@]*@/, '//');
+
 /** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
 function progress(line: string, final = false) {
   if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
@@ -16,7 +18,9 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   console.log(
-    `Hexie: ${config.databaseUrl ? `PostgreSQL at ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}` : `embedded PGlite in ${config.dataDir}`}`,
+    `Hexie: ${config.databaseUrl ? `PostgreSQL at ${hidePassword(config.databaseUrl)}` : `embedded PGlite in ${config.dataDir}`}` +
+      (config.databaseReadUrls.length ? `, reads from ${config.databaseReadUrls.map(hidePassword).join(', ')}` : '') +
+      (config.redisUrl ? `, shared state in Redis at ${hidePassword(config.redisUrl)}` : ''),
   );
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'server');
   const orm = await bootstrapDatabase(config, progress);
@@ -28,6 +32,7 @@ async function main() {
     logger: { level: process.env.LOG_LEVEL?.trim() || 'warn' },
     trustProxy: config.trustProxy,
     redisUrl: config.redisUrl,
+    readPinMs: config.readPinMs,
   });
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

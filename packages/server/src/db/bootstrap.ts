@@ -11,10 +11,11 @@ import { loadDemoData } from './seeders/demo-load.js';
  * repairs must not have.
  */
 export async function bootstrapDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo' | 'adminEmail' | 'adminPassword'>,
+  config: Pick<Config, 'databaseUrl' | 'databaseReadUrls' | 'dataDir' | 'demo' | 'adminEmail' | 'adminPassword'>,
   log: (line: string, final?: boolean) => void = () => {},
 ): Promise<Orm> {
-  const orm = await openDatabase(config);
+  // migrations and loads need the primary only
+  const orm = await openDatabase({ ...config, databaseReadUrls: [] });
   const em = orm.em.fork();
   await loadReferenceData(em as never);
   const connection = em.getConnection();

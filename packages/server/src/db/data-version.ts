@@ -21,12 +21,11 @@ export const HEARTBEAT_MS = 5_000;
  *   this process is known before the code that made it goes on, so the very next read sees it.
  * - Writes by other processes arrive on one dedicated listening connection (PostgreSQL). While it is
  *   down nothing is known (`token` is undefined: nothing may be served from a cache); once it listens
- *   again the version is read afresh under a new generation, so everything cached before counts as
- *   changed — notifications sent while no one listened are lost.
+ *   again the version is read afresh (notifications sent while no one listened are lost), so an entry
+ *   cached before a write made meanwhile no longer matches.
  */
 export class DataVersion {
   #version = 0n;
-  #generation = 0;
   #listening = false;
   #client: pg.Client | undefined;
   #closed = false;
@@ -36,7 +35,7 @@ export class DataVersion {
 
   /** Names the data as of now; undefined while the process cannot know of other processes' writes. */
   get token(): string | undefined {
-    return this.#listening ? `${this.#generation}.${this.#version}` : undefined;
+    return this.#listening ? String(this.#version) : undefined; // the database's own number: the same in every process (a shared cache)
   }
 
   /** A notification's payload: versions only grow (several commits' notifications may arrive in one burst). */
@@ -112,7 +111,6 @@ export class DataVersion {
 
   /** Listening again: what was known before counts as changed. */
   #restart(version: string): void {
-    this.#generation++;
     this.#version = 0n;
     this.notified(version);
     this.#listening = true;

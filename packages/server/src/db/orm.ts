@@ -54,6 +54,8 @@ export type Em = SqlEntityManager;
 export interface DatabaseOptions {
   /** A PostgreSQL server; without it, embedded PGlite in `dataDir` (or in memory when dataDir is `memory://`). */
   databaseUrl?: string;
+  /** PostgreSQL streaming replicas of `databaseUrl` for requests' reads (see replicas.ts). */
+  databaseReadUrls?: string[];
   dataDir: string;
   /** Log every SQL statement through this callback (tests count statements with it). */
   onQuery?: (sql: string) => void;
@@ -113,9 +115,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   if (options.databaseUrl) {
     const timeouts = options.timeouts;
     const { MikroORM } = await import('@mikro-orm/postgresql');
+    const readUrls = options.databaseReadUrls ?? [];
     orm = await MikroORM.init({
       ...common(options),
       clientUrl: options.databaseUrl,
+      ...(readUrls.length && {
+        driver: (await import('./replicas.js')).ReplicaRoutingDriver,
+        replicas: readUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+      }),
       pool: { min: 0, max: 10 },
       driverOptions: {
         connectionTimeoutMillis: timeouts?.connectMs ?? DATABASE_TIMEOUTS.connectMs,

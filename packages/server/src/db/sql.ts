@@ -18,9 +18,12 @@ const guarded: KyselyPlugin = {
   transformResult: async ({ result }) => result,
 };
 
-/** The request's Kysely instance (shares the EntityManager's connection and transaction). */
+/**
+ * The request's Kysely instance (shares the EntityManager's connection and transaction). Outside a
+ * transaction it reads from a read replica when the request may (db/replicas.ts), else the primary.
+ */
 export const db = (em: Em): Kysely<any> => {
-  const kysely = (em.getKysely() as unknown as Kysely<any>).withPlugin(guarded);
+  const kysely = (em.getKysely({ type: 'read' }) as unknown as Kysely<any>).withPlugin(guarded);
   const observer = kyselyObservers.get(em.config);
   return observer ? kysely.withPlugin(observing(observer)) : kysely;
 };

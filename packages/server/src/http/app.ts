@@ -17,7 +17,9 @@ import { graphqlRoute } from './graphql-route.js';
 import { registerExport } from './export.js';
 import { registerHealth } from './health.js';
 import { armorLimits, parseOptions, queryCostPlugin } from './limits.js';
-import { memoryStore, responseCache, type ResponseStore } from './response-cache.js';
+import { memoryStore, redisStore, responseCache, type ResponseStore } from './response-cache.js';
+import { ReadPins, readRoutingPlugin } from './read-routing.js';
+import { SharedRedis } from '../redis.js';
 import { registerSecurity } from './security.js';
 import { registerDashboard } from './static.js';
 import { registerEmbed, requestSerializer } from './embed.js';
@@ -45,10 +47,12 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** The event bus (a new one by default); `app.events` is it. */
   events?: EventBus;
-  /** Redis to fan live events out to the other replicas through (REDIS_URL); unset → this process only. */
+  /** Redis shared by the server replicas (REDIS_URL): live events fan out through it; the response cache and read pins live there. */
   redisUrl?: string;
-  /** Where the response cache keeps answers (default: 64 MB of this process's memory). */
+  /** Where the response cache keeps answers (default: 64 MB of this process's memory; Redis with `redisUrl`). */
   responseStore?: ResponseStore;
+  /** With read replicas: how long a user's reads stay on the primary after a mutation. */
+  readPinMs?: number;
 }
 
 declare module 'fastify' {
@@ -69,6 +73,7 @@ export async function buildApp({
   events = new EventBus(),
   redisUrl,
   responseStore = memoryStore(),
+  readPinMs = 5_000,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: redactedLogger(logger), bodyLimit: BODY_LIMIT, requestTimeout: 30_000, trustProxy });
   app.decorate('events', events);
@@ -93,6 +98,12 @@ export async function buildApp({
   }, limits.repriceMs ?? REPRICE_MS);
   repricing.unref();
   app.addHook('onClose', async () => clearInterval(repricing));
+  const redis = redisUrl ? new SharedRedis(redisUrl, app.log) : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => redis.close());
+    await redis.connected();
+  }
+  const replicated = orm.config.get('replicas', []).length > 0;
   const armor = armorLimits();
   const formatError = graphqlErrorFormatter({ log: app.log, burst, schema });
   const versions = dataVersionOf(orm);
@@ -103,7 +114,17 @@ export async function buildApp({
     await versions.listen(orm.config.get('clientUrl')!, onLost).catch(() => {});
     app.addHook('onClose', () => versions.close());
   }
-  const cache = responseCache(versions, responseStore);
+  // with read replicas the version is read from the server that answers (it may lag the primary)
+  const answeringVersion = async () =>
+    String(
+      (await orm.em.fork().getConnection('read').execute<{ data_version: string }[]>('select data_version from hexie_meta'))[0]
+        .data_version,
+    );
+  const cache = responseCache(
+    versions,
+    redis ? redisStore(redis, responseStore) : responseStore,
+    replicated ? answeringVersion : undefined,
+  );
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -123,6 +144,7 @@ export async function buildApp({
       ...armor.plugins,
       queryCostPlugin<Context>(() => costModel, limits.maxCost),
       unavailableStatusPlugin<Context>(),
+      ...(replicated ? [readRoutingPlugin(new ReadPins(readPinMs, redis))] : []),
       cache.plugin,
     ],
   });

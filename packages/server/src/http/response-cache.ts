@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
 import type { DataVersion } from '../db/data-version.js';
+import type { SharedRedis } from '../redis.js';
 
 /** How much response text is kept (least recently used go first): bounds the server's memory. */
 export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -33,6 +34,30 @@ export function memoryStore(maxBytes = RESPONSE_CACHE_BYTES): ResponseStore {
   };
 }
 
+/** How long Redis keeps an answer; answers of older data versions are never asked for again. */
+export const REDIS_RESPONSE_TTL_MS = 10 * 60_000;
+
+/**
+ * Redis shared by the server replicas (REDIS_URL): an answer made on one is a hit on all (data
+ * versions are the database's, the same in every process). While Redis is away, `fallback` serves.
+ */
+export function redisStore(redis: SharedRedis, fallback: ResponseStore, ttlMs = REDIS_RESPONSE_TTL_MS): ResponseStore {
+  const redisKey = (key: string) => `hexie:response:${key}`;
+  return {
+    async get(key) {
+      const stored = await redis.run((r) => r.get(redisKey(key)));
+      if (stored === undefined) return fallback.get(key);
+      if (stored === null) return undefined;
+      const newline = stored.indexOf('\n');
+      return { version: stored.slice(0, newline), text: stored.slice(newline + 1) };
+    },
+    async set(key, value) {
+      const done = await redis.run((r) => r.set(redisKey(key), `${value.version}\n${value.text}`, 'PX', ttlMs));
+      if (done === undefined) await fallback.set(key, value);
+    },
+  };
+}
+
 /**
  * Serves identical queries from memory until the data changes. Every write bumps
  * `hexie_meta.data_version`, and the process learns of it without asking (db/data-version.ts): its
@@ -45,8 +70,11 @@ export function memoryStore(maxBytes = RESPONSE_CACHE_BYTES): ResponseStore {
  * The response text is what is stored: Apollo serialises a response after every plugin has seen it,
  * so `stringifyResult` (given to ApolloServer) takes the text of a miss from there, and answers a hit
  * with the stored text as it is — a response is serialised once.
+ *
+ * With read replicas the process's version may be ahead of the standby that answers, so the version
+ * is read per request from the server that answers it (`answeringVersion`, db/replicas.ts).
  */
-export function responseCache(versions: DataVersion, store: ResponseStore = memoryStore()) {
+export function responseCache(versions: DataVersion, store: ResponseStore = memoryStore(), answeringVersion?: () => Promise<string>) {
   /** Result data objects of misses to keep, and the placeholders of hits, by the object Apollo serialises. */
   const toStore = new WeakMap<object, (text: string) => void>();
   const stored = new WeakMap<object, string>();
@@ -62,7 +90,7 @@ export function responseCache(versions: DataVersion, store: ResponseStore = memo
       return {
         async responseForOperation({ operation }) {
           if (operation?.operation !== 'query') return null;
-          version = versions.token;
+          version = answeringVersion ? await answeringVersion().catch(() => undefined) : versions.token;
           if (version === undefined) return null;
           const entry = await store.get(key);
           if (entry?.version !== version) return null;
