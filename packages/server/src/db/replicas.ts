@@ -30,7 +30,7 @@ export class ReplicaRoutingDriver extends PostgreSqlDriver {
 
   constructor(...args: ConstructorParameters<typeof PostgreSqlDriver>) {
     super(...args);
-    void this.checkReplicas();
+    setTimeout(() => void this.checkReplicas(), 0).unref(); // once constructed: a replica's first statement needs the whole driver
     this.checking = setInterval(() => void this.checkReplicas(), REPLICA_CHECK_MS).unref();
   }
 
