@@ -203,7 +203,8 @@ describe('a Hexie cluster: PostgreSQL primary + streaming standby, Redis, two se
     let month = 0;
     const writer = async () => {
       while (!stop) {
-        const period = `${2001 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+        // from 1950: the writers never reach the periods the other steps use (2018 on), however fast they go
+        const period = `${1950 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
         month++;
         const started = Date.now();
         try {
@@ -253,7 +254,7 @@ describe('a Hexie cluster: PostgreSQL primary + streaming standby, Redis, two se
       cluster
         .sql(
           `select to_char(o.period, 'YYYY-MM') from observation o join indicator i on i.id = o.indicator_id
-           where i.code = 'jobs_posted' and o.region_code = '${XINDU}' and o.period < '2019-01-01'`,
+           where i.code = 'jobs_posted' and o.region_code = '${XINDU}' and o.period < '2018-01-01'`,
         )
         .map(([period]) => period),
     );
