@@ -1,4 +1,4 @@
-import type { Kysely, KyselyPlugin } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { checkStatement } from './guard.js';
 import type { Em } from './orm.js';
 
@@ -27,3 +27,9 @@ export const db = (em: Em): Kysely<any> => {
   const observer = kyselyObservers.get(em.config);
   return observer ? kysely.withPlugin(observing(observer)) : kysely;
 };
+
+/**
+ * Moves `hexie_meta.data_version` for a change no trigger sees (users, embeds, an import recorded, a
+ * reporting deadline passed): every response cache drops what it holds (db/data-version.ts).
+ */
+export const bumpDataVersion = (em: Em) => sql`update hexie_meta set data_version = data_version + 1`.execute(db(em));

@@ -3,6 +3,8 @@ import { indicatorCatalog } from '../indicator/indicator.catalog.js';
 import { regionTree } from '../region/region.tree.js';
 import type { EventBus } from '../../live/events.js';
 import { AlertEngine, alertLog } from './alert.engine.js';
+import { deadlinePassed } from '../completeness/completeness.service.js';
+import { bumpDataVersion } from '../../db/sql.js';
 
 /** How often due webhooks are delivered, and how often passed deadlines are checked. */
 export const DELIVERY_TICK_MS = 5_000;
@@ -19,15 +21,20 @@ export function startAlertScheduler(
   options: { deliveryMs?: number; deadlineMs?: number } = {},
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const engine = async () => {
-    const em = orm.em.fork() as never;
-    return new AlertEngine(em, await regionTree(em), await indicatorCatalog(em), events);
-  };
+  let deadlinesCheckedAt = new Date();
   const run = (what: 'deliveries' | 'deadlines') => {
     running = running
       .then(async () => {
-        const e = await engine();
-        if (what === 'deadlines') await e.deadlinesPassed();
+        const em = orm.em.fork() as never;
+        const catalog = await indicatorCatalog(em);
+        const e = new AlertEngine(em, await regionTree(em), catalog, events);
+        if (what === 'deadlines') {
+          const now = new Date();
+          await e.deadlinesPassed(now);
+          // completeness answers (who is late) change when a deadline passes: cached ones must go
+          if (deadlinePassed(catalog, deadlinesCheckedAt, now)) await bumpDataVersion(em);
+          deadlinesCheckedAt = now;
+        }
         await e.deliverDue();
       })
       .catch((error) => alertLog.current.error({ err: error }, `alert ${what} check failed`));

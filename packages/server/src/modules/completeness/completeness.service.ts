@@ -5,7 +5,8 @@ import { monthOf, yearOf } from '../aggregate/period.js';
 import type { Catalog } from '../indicator/indicator.catalog.js';
 import type { RegionLevel } from '../region/region.entity.js';
 import type { ReportStatus } from '../report/report.entity.js';
-import { parseReportPeriod, REPORT_PERIOD_FORMATS, type ReportPeriod } from '../report/report.period.js';
+import { currentMonth, parseReportPeriod, REPORT_PERIOD_FORMATS, type ReportPeriod } from '../report/report.period.js';
+import { periodLabel } from '../aggregate/period.js';
 
 /** China Standard Time has no daylight saving: deadlines end at midnight UTC+8. */
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -28,6 +29,15 @@ export function reportDeadlines(catalog: Catalog, period: ReportPeriod): Map<Reg
     if (!known || due < known) dues.set(indicator.reportingLevel, due);
   }
   return dues;
+}
+
+/** Whether a reporting deadline of any period fell in (`from`, `to`]: reports became late then. */
+export function deadlinePassed(catalog: Catalog, from: Date, to: Date): boolean {
+  // deadlines fall at most 366 days after their period
+  const months: ReportPeriod[] = [];
+  for (let m = currentMonth(from) - 13; m <= currentMonth(to); m++) months.push(parseReportPeriod(periodLabel(m, 'MONTH'))!);
+  for (let y = yearOf(currentMonth(from)) - 2; y <= yearOf(currentMonth(to)); y++) months.push(parseReportPeriod(String(y))!);
+  return months.some((period) => [...reportDeadlines(catalog, period).values()].some((due) => due > from && due <= to));
 }
 
 export interface CompletenessResult {

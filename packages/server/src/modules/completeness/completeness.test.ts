@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../auth/viewer.js';
 import { repoRoot } from '../../config.js';
 import { parseCsv } from '../../lib/csv.js';
+import { indicatorCatalog } from '../indicator/indicator.catalog.js';
+import { deadlinePassed } from './completeness.service.js';
 import { createTestDatabase, rawQuery, vendors, type TestDatabase } from '../../test/databases.js';
 
 const CHENGDU = '510100';
@@ -195,5 +197,24 @@ describe.each(vendors)('completeness on $vendor', ({ vendor }) => {
     expect((await error(CHENGDU, '2019-3'))?.message).toMatch(/Invalid period "2019-3": use a month like 2024-03/);
     expect((await error(CHENGDU, '2019-Q1'))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await error(CHENGDU, '2019-03', 0))?.message).toMatch(/limit must be from 1 to 5000, got 0/);
+  });
+});
+
+describe('deadlinePassed (when cached completeness answers must go)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('is true across the end of a monthly deadline (the 10th, midnight China time) and false between deadlines', async () => {
+    const catalog = await indicatorCatalog(db.orm.em.fork() as never);
+    // March 2024's reports are due by the end of 10 April, China time = 2024-04-10T16:00Z
+    expect(deadlinePassed(catalog, new Date('2024-04-10T15:59:00Z'), new Date('2024-04-10T16:01:00Z'))).toBe(true);
+    expect(deadlinePassed(catalog, new Date('2024-04-10T16:01:00Z'), new Date('2024-04-10T16:02:00Z'))).toBe(false);
+    expect(deadlinePassed(catalog, new Date('2024-04-11T00:00:00Z'), new Date('2024-05-10T15:59:00Z'))).toBe(false);
+    expect(deadlinePassed(catalog, new Date('2024-04-11T00:00:00Z'), new Date('2024-05-10T16:00:00Z'))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Em } from '../../db/orm.js';
-import { db, sql } from '../../db/sql.js';
+import { bumpDataVersion } from '../../db/sql.js';
 import { badInput, clip } from '../../errors.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { AggregateService } from '../aggregate/aggregate.service.js';
@@ -14,7 +14,6 @@ import { embedKeys, type EmbedKeyring } from './embed.keys.js';
  * Cached answers (`embeds`) key on `hexie_meta.data_version`: bumped after an embed is written, so the
  * very next read lists a new or revoked embed (a read in between is cached under the old version).
  */
-const bumpDataVersion = (em: Em) => sql`update hexie_meta set data_version = data_version + 1`.execute(db(em));
 
 export const EMBED_AUDIENCE = 'hexie-embed';
 export const EMBED_ISSUER = 'hexie';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventBus } from '../../live/events.js';
 import type { Em } from '../../db/orm.js';
-import { db, sql } from '../../db/sql.js';
+import { bumpDataVersion } from '../../db/sql.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { PublishedFigure, SourceDocument, Target } from '../published/published.entity.js';
 import { Region } from '../region/region.entity.js';
@@ -229,7 +229,7 @@ export class ExtractService {
       }
       await tx.flush();
       // response caches drop what they hold when the data version moves
-      await sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx as Em));
+      await bumpDataVersion(tx as Em);
       return { source: document, published, targets };
     });
     const at = new Date().toISOString();

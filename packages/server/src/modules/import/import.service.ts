@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { db, sql } from '../../db/sql.js';
+import { bumpDataVersion, db, sql } from '../../db/sql.js';
 import { badInput, type Problem } from '../../errors.js';
 import { userLabel } from '../audit/audit.service.js';
 import { validateObservations, type ValidObservation } from '../observation/observation.validation.js';
@@ -305,7 +305,7 @@ export class ImportService {
     return this.ctx.em.transactional(async (tx) => {
       const id = await this.insert(tx, result, userId, request, result.status);
       // the response cache answers a query until the data version moves: the list of imports must show this one
-      await sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx));
+      await bumpDataVersion(tx);
       return id;
     });
   }

@@ -1,7 +1,7 @@
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { forbidden, ROLES, type Role, type Viewer } from '../../auth/viewer.js';
 import type { Em } from '../../db/orm.js';
-import { db, sql } from '../../db/sql.js';
+import { bumpDataVersion } from '../../db/sql.js';
 import { badInput } from '../../errors.js';
 import type { RegionTree } from '../region/region.tree.js';
 import { SessionService } from '../session/session.service.js';
@@ -16,7 +16,6 @@ export interface NewUser {
 }
 
 /** Response caches key on `hexie_meta.data_version`: a change of the users must drop what was cached about them. */
-const bumpDataVersion = (tx: Em) => sql`update hexie_meta set data_version = data_version + 1`.execute(db(tx));
 
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]+$/;
 
