@@ -195,6 +195,10 @@ describe.each(vendors)('query cost on $vendor', ({ vendor }) => {
       ReportsChanged: { region: '100000' },
       AlertRaised: {},
       AlertsRaised: {},
+      // 嵌入管理 and a past import's problems (up to 1,000 listed)
+      Embeds: {},
+      RevokeEmbed: { id: 'x' },
+      ImportProblems: { id: 1 },
       AcceptFigures: {
         input: {
           source: { text: seedText, title: 't', date: '2024-03-20' },
